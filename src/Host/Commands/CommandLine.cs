@@ -1,0 +1,79 @@
+using GraphQL.Types;
+using LicenseManager.Platform.Gql;
+
+namespace LicenseManager.Host.Commands;
+
+/// <summary>
+/// Administrative commands, like Django's manage.py: <c>dotnet run --project src/Host -- &lt;command&gt;</c>.
+/// Each exits non-zero with a message on bad input.
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        Usage: dotnet run --project src/Host -- <command> [options]
+
+        Commands:
+          schema export [--output <file>]   Print the GraphQL schema (SDL), or write it to <file>.
+
+        Without a command the API is served.
+        """;
+
+    /// <summary>Separates a leading command (words before the first option) from host arguments.</summary>
+    public static (IReadOnlyList<string> Command, string[] HostArgs) Split(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-') || args[0].Contains('='))
+        {
+            return ([], args);
+        }
+
+        return (args, []);
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, IReadOnlyList<string> command, TextWriter output, TextWriter error) =>
+        await RunAsync(app.Services, command, output, error);
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> command, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return command.ToArray() switch
+            {
+                ["schema", "export", .. var rest] => await ExportSchemaAsync(services, Options.Parse(rest, "--output"), output),
+                ["help" or "--help" or "-h"] => Help(output),
+                _ => throw new CommandException($"Unknown command '{string.Join(' ', command)}'."),
+            };
+        }
+        catch (CommandException exception)
+        {
+            await error.WriteLineAsync(exception.Message);
+            await error.WriteLineAsync();
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+    }
+
+    private static int Help(TextWriter output)
+    {
+        output.WriteLine(Usage);
+        return 0;
+    }
+
+    private static async Task<int> ExportSchemaAsync(IServiceProvider services, IReadOnlyDictionary<string, string> options, TextWriter output)
+    {
+        var sdl = SchemaExport.Print(services.GetRequiredService<ISchema>());
+        if (options.TryGetValue("--output", out var path))
+        {
+            await File.WriteAllTextAsync(path, sdl);
+            await output.WriteLineAsync($"Schema written to {Path.GetFullPath(path)}");
+        }
+        else
+        {
+            await output.WriteAsync(sdl);
+        }
+
+        return 0;
+    }
+}
+
+/// <summary>Bad command-line input: printed with the usage, exit code 2.</summary>
+public sealed class CommandException(string message) : Exception(message);

@@ -1,0 +1,23 @@
+using LicenseManager.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace LicenseManager.Catalog.Data;
+
+internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+{
+    public const string Schema = "catalog";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        // Entity configurations are added with the module's first tables:
+        // modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without a database or the Host.</summary>
+internal sealed class CatalogDbContextDesignTimeFactory : IDesignTimeDbContextFactory<CatalogDbContext>
+{
+    public CatalogDbContext CreateDbContext(string[] args) => new(ModuleDbContexts.DesignTimeOptions<CatalogDbContext>(CatalogDbContext.Schema));
+}

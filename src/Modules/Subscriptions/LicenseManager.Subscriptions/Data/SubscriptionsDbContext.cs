@@ -1,0 +1,23 @@
+using LicenseManager.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace LicenseManager.Subscriptions.Data;
+
+internal sealed class SubscriptionsDbContext(DbContextOptions<SubscriptionsDbContext> options) : DbContext(options)
+{
+    public const string Schema = "subscriptions";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        // Entity configurations are added with the module's first tables:
+        // modelBuilder.ApplyConfigurationsFromAssembly(typeof(SubscriptionsDbContext).Assembly);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without a database or the Host.</summary>
+internal sealed class SubscriptionsDbContextDesignTimeFactory : IDesignTimeDbContextFactory<SubscriptionsDbContext>
+{
+    public SubscriptionsDbContext CreateDbContext(string[] args) => new(ModuleDbContexts.DesignTimeOptions<SubscriptionsDbContext>(SubscriptionsDbContext.Schema));
+}

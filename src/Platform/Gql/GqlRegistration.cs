@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using GraphQL;
+using GraphQL.Types;
+using LicenseManager.Platform.Gql.Relay;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LicenseManager.Platform.Gql;
+
+public static class GqlRegistration
+{
+    /// <summary>The GraphQL kernel: schema composed from module extensions, executor, transport.</summary>
+    public static IServiceCollection AddGqlKernel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GqlOptions>().Bind(configuration.GetSection(GqlOptions.SectionName));
+        services.AddGraphQL(builder => builder
+            .AddSchema<AppSchema>()
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider(sp => new GqlErrorInfoProvider(sp.GetRequiredService<IHostEnvironment>().IsDevelopment())));
+
+        services.AddSingleton<QueryType>();
+        services.AddSingleton<MutationType>();
+        services.AddSingleton<NodeInterface>();
+        services.AddSingleton<NodeFields>();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<GqlRequestReader>();
+        services.AddSingleton<GqlRequestExecutor>();
+        services.AddSingleton<GqlHttpEndpoint>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGqlEndpoint(this IEndpointRouteBuilder endpoints, string path = "/graphql")
+    {
+        endpoints.Map(path, http => http.RequestServices.GetRequiredService<GqlHttpEndpoint>().HandleAsync(http));
+        endpoints.MapGet(path + "/schema.graphql", (ISchema schema) =>
+            Results.Text(SchemaExport.Print(schema), "application/graphql; charset=utf-8"));
+        return endpoints;
+    }
+}

@@ -1,0 +1,163 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LicenseManager.Platform.Gql;
+
+/// <summary>How a request ended, which decides the HTTP status.</summary>
+public enum GqlOutcome
+{
+    /// <summary>Execution started (field errors may be present): 200.</summary>
+    Executed,
+
+    /// <summary>Nothing executed: the document, operation or variables were rejected: 400 (200 in legacy JSON mode).</summary>
+    RequestError,
+
+    /// <summary>A mutation was sent with GET: 405 with <c>Allow: POST</c>.</summary>
+    MutationOverGet,
+}
+
+public sealed record GqlResult(ExecutionResult Result, GqlOutcome Outcome);
+
+/// <summary>The caller-specific parts of one request.</summary>
+public sealed record GqlCall(IServiceProvider RequestServices, System.Security.Claims.ClaimsPrincipal User, bool IsGet, CancellationToken Aborted);
+
+/// <summary>
+/// Parses (or takes from the cache), checks and executes one GraphQL request. Transport-neutral:
+/// the HTTP endpoint and in-process callers (tests, commands) share it.
+/// </summary>
+public sealed class GqlRequestExecutor
+{
+    private readonly ISchema _schema;
+    private readonly IDocumentExecuter _executer;
+    private readonly IDocumentBuilder _documentBuilder;
+    private readonly DocumentCache _cache;
+    private readonly GqlOptions _options;
+    private readonly ILogger<GqlRequestExecutor> _logger;
+    private readonly IValidationRule[] _fullRules;
+    private readonly IValidationRule[] _cachedRules;
+
+    public GqlRequestExecutor(
+        ISchema schema,
+        IDocumentExecuter executer,
+        IDocumentBuilder documentBuilder,
+        DocumentCache cache,
+        IOptions<GqlOptions> options,
+        ILogger<GqlRequestExecutor> logger)
+    {
+        _schema = schema;
+        _executer = executer;
+        _documentBuilder = documentBuilder;
+        _cache = cache;
+        _options = options.Value;
+        _logger = logger;
+
+        var complexity = new ComplexityValidationRule(new ComplexityOptions
+        {
+            MaxDepth = _options.MaxDepth,
+            MaxComplexity = _options.MaxComplexity,
+        });
+        _fullRules = [.. DocumentValidator.CoreRules, complexity];
+        // A cached document was validated before, but its cost depends on this request's variables
+        // (page sizes), so the complexity rule must run again: GraphQL.NET would otherwise skip it.
+        _cachedRules = [complexity];
+    }
+
+    public async Task<GqlResult> ExecuteAsync(GqlRequest request, GqlCall call)
+    {
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            return request.DocumentId is null
+                ? RequestError("No query was given: send 'query' (or a persisted operation's 'id').", "HC0009")
+                : RequestError("PersistedQueryNotFound", "HC0020");
+        }
+
+        var fromCache = _cache.TryGet(request.Query, out var document);
+        if (!fromCache)
+        {
+            try
+            {
+                document = _documentBuilder.Build(request.Query);
+            }
+            catch (GraphQLSyntaxErrorException exception)
+            {
+                return new GqlResult(new ExecutionResult(new SyntaxError(exception)), GqlOutcome.RequestError);
+            }
+        }
+
+        var operation = FindOperation(document, request.OperationName);
+        if (call.IsGet && operation is { Operation: not OperationType.Query })
+        {
+            return new GqlResult(
+                new ExecutionResult(new ExecutionError("Only queries may be sent with GET; send mutations with POST.") { Code = "HC0065" }),
+                GqlOutcome.MutationOverGet);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(call.Aborted);
+        timeout.CancelAfter(_options.ExecutionTimeout);
+        ExecutionResult result;
+        try
+        {
+            result = await _executer.ExecuteAsync(new ExecutionOptions
+            {
+                Schema = _schema,
+                Query = request.Query,
+                Document = document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                RequestServices = call.RequestServices,
+                User = call.User,
+                CancellationToken = timeout.Token,
+                ValidationRules = _fullRules,
+                CachedDocumentValidationRules = fromCache ? _cachedRules : _fullRules,
+                UnhandledExceptionDelegate = LogUnhandledAsync,
+            });
+        }
+        catch (OperationCanceledException) when (!call.Aborted.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            return new GqlResult(
+                new ExecutionResult(new ExecutionError($"The request exceeded the configured timeout of `{_options.ExecutionTimeout}`.") { Code = "HC0045" }),
+                GqlOutcome.Executed);
+        }
+
+        if (!result.Executed)
+        {
+            return new GqlResult(result, GqlOutcome.RequestError);
+        }
+
+        if (!fromCache)
+        {
+            _cache.Add(request.Query, document);
+        }
+
+        return new GqlResult(result, GqlOutcome.Executed);
+    }
+
+    private static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        if (operationName is null)
+        {
+            return operations.Count == 1 ? operations[0] : null;
+        }
+
+        return operations.FirstOrDefault(o => o.Name is not null && o.Name.Value == operationName);
+    }
+
+    private static GqlResult RequestError(string message, string code) =>
+        new(new ExecutionResult(new ExecutionError(message) { Code = code }), GqlOutcome.RequestError);
+
+    private Task LogUnhandledAsync(UnhandledExceptionContext context)
+    {
+        _logger.LogError(context.OriginalException, "Unhandled exception while resolving {Path}", context.FieldContext?.Path);
+        return Task.CompletedTask;
+    }
+}
