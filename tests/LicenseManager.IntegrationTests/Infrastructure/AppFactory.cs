@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LicenseManager.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real Host (every module, real PostgreSQL) in process, on its own fresh database.
+/// Use as an <c>IClassFixture</c>; subclass to add settings or test-only services.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>Extra configuration, applied as host settings (seen by Program before Build).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected virtual string EnvironmentName => "Testing";
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateAsync();
+        // Starting the server runs the migrations (a hosted service), so tests see a ready database.
+        _ = Server;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:LicenseManager", ConnectionString);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(ConfigureServices);
+    }
+
+    public GqlClient CreateGqlClient() => new(CreateClient());
+}

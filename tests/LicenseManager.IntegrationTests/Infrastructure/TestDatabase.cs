@@ -1,0 +1,118 @@
+using LicenseManager.Host.LocalDatabase;
+using Npgsql;
+
+namespace LicenseManager.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One throwaway PostgreSQL cluster per test run (random port on 127.0.0.1, fsync off, removed at exit),
+/// or the server named by the environment variable <c>LM_TEST_CONNECTION</c> (or
+/// <c>ConnectionStrings__LicenseManager</c>). Every test class gets its own fresh database on it.
+/// A missing PostgreSQL fails loudly, with the fix in the message.
+/// </summary>
+public static class TestDatabase
+{
+    private static readonly Lazy<Task<Func<string, string>>> Server = new(StartServerAsync);
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public static async Task<string> CreateAsync(string prefix = "test")
+    {
+        var connectionStringFor = await Server.Value;
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)];
+        await using (var connection = new NpgsqlConnection(connectionStringFor("postgres")))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return connectionStringFor(name);
+    }
+
+    private static async Task<Func<string, string>> StartServerAsync()
+    {
+        var external = Environment.GetEnvironmentVariable("LM_TEST_CONNECTION")
+            ?? Environment.GetEnvironmentVariable("ConnectionStrings__LicenseManager");
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            return database => new NpgsqlConnectionStringBuilder(external) { Database = database }.ConnectionString;
+        }
+
+        var root = Path.Combine(Path.GetTempPath(), "lm-test-clusters");
+        await RemoveAbandonedClustersAsync(root);
+        var directory = Path.Combine(root, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]);
+        PostgresCluster cluster;
+        try
+        {
+            cluster = await PostgresCluster.StartAsync(directory, PostgresCluster.FreePort(), throwaway: true);
+        }
+        catch (Exception exception)
+        {
+            throw new InvalidOperationException(
+                "The integration tests need PostgreSQL. Install its server binaries (Debian: apt-get install -y postgresql) " +
+                "or point LM_TEST_CONNECTION at a server where the user may create databases. " + exception.Message, exception);
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            cluster.StopAsync(immediate: true).GetAwaiter().GetResult();
+            TryDelete(directory);
+        };
+        return cluster.ConnectionString;
+    }
+
+    /// <summary>Clusters left by runs that were killed: stop them and delete their files.</summary>
+    private static async Task RemoveAbandonedClustersAsync(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        foreach (var directory in Directory.GetDirectories(root))
+        {
+            var owner = Path.GetFileName(directory).Split('-')[0];
+            if (int.TryParse(owner, out var pid) && IsAlive(pid))
+            {
+                continue;
+            }
+
+            // A killed run leaves its server behind: stop it by its pid (line 1 of postmaster.pid).
+            var pidFile = Path.Combine(directory, "postmaster.pid");
+            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var serverPid) && IsAlive(serverPid))
+            {
+                using var server = System.Diagnostics.Process.GetProcessById(serverPid);
+                server.Kill();
+                await server.WaitForExitAsync();
+            }
+
+            TryDelete(directory);
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
