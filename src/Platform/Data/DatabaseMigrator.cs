@@ -23,6 +23,11 @@ public sealed class DatabaseMigrator(
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        if (!migrations.Any())
+        {
+            return;
+        }
+
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))

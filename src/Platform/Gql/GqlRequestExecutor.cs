@@ -86,6 +86,10 @@ public sealed class GqlRequestExecutor
             {
                 document = _documentBuilder.Build(request.Query);
             }
+            catch (SyntaxError error)
+            {
+                return new GqlResult(new ExecutionResult(error), GqlOutcome.RequestError);
+            }
             catch (GraphQLSyntaxErrorException exception)
             {
                 return new GqlResult(new ExecutionResult(new SyntaxError(exception)), GqlOutcome.RequestError);

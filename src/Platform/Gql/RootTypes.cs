@@ -33,7 +33,7 @@ public sealed class MutationType : ObjectGraphType
 public sealed class AppSchema : Schema
 {
     public AppSchema(IServiceProvider services, QueryType query, MutationType mutation)
-        : base(services)
+        : base(new GraphTypeActivator(services))
     {
         Query = query;
         // GraphQL forbids an empty root type: the Mutation root exists once a module contributes to it.
@@ -42,4 +42,17 @@ public sealed class AppSchema : Schema
             Mutation = mutation;
         }
     }
+}
+
+/// <summary>
+/// Lets modules declare graph types without registering each one in DI: a type not registered is
+/// created once per schema from the container (constructor injection still works).
+/// </summary>
+internal sealed class GraphTypeActivator(IServiceProvider services) : IServiceProvider
+{
+    public object? GetService(Type serviceType) =>
+        services.GetService(serviceType)
+        ?? (typeof(GraphQL.Types.IGraphType).IsAssignableFrom(serviceType) && serviceType is { IsAbstract: false, IsGenericTypeDefinition: false }
+            ? Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance(services, serviceType)
+            : null);
 }
