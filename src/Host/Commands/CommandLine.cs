@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using LicenseManager.Host.LocalDatabase;
 using LicenseManager.Platform.Gql;
 
 namespace LicenseManager.Host.Commands;
@@ -13,7 +14,8 @@ public static class CommandLine
         Usage: dotnet run --project src/Host -- <command> [options]
 
         Commands:
-          schema export [--output <file>]   Print the GraphQL schema (SDL), or write it to <file>.
+          schema export [--output <file>]   Print the GraphQL schema (SDL), or write it to <file>
+                                    (relative to the repository root).
 
         Without a command the API is served.
         """;
@@ -63,6 +65,8 @@ public static class CommandLine
         var sdl = SchemaExport.Print(services.GetRequiredService<ISchema>());
         if (options.TryGetValue("--output", out var path))
         {
+            // `dotnet run --project src/Host` runs in the project's folder: relative paths mean the checkout's root.
+            path = Path.IsPathRooted(path) ? path : Path.Combine(LocalCluster.RepositoryRoot(Directory.GetCurrentDirectory()), path);
             await File.WriteAllTextAsync(path, sdl);
             await output.WriteLineAsync($"Schema written to {Path.GetFullPath(path)}");
         }

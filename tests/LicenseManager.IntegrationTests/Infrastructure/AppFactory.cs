@@ -34,7 +34,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:LicenseManager", ConnectionString);
+        if (ConnectionString.Length > 0)
+        {
+            builder.UseSetting("ConnectionStrings:LicenseManager", ConnectionString);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
