@@ -26,6 +26,4 @@ public sealed class DocumentCache(IOptions<GqlOptions> options)
 
         _documents.TryAdd(query, document);
     }
-
-    public int Count => _documents.Count;
 }

@@ -22,7 +22,4 @@ public sealed class GqlOptions
 
     /// <summary>Most ids <c>nodes(ids:)</c> accepts.</summary>
     public int MaxNodeIds { get; set; } = 50;
-
-    /// <summary>Whether a JSON array of requests is accepted (it is not, by default).</summary>
-    public bool EnableBatching { get; set; }
 }
