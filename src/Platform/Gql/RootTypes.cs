@@ -1,5 +1,8 @@
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
+using LicenseManager.Platform.Gql.Mutations;
 using LicenseManager.Platform.Gql.Relay;
+using LicenseManager.Platform.Gql.Scalars;
 
 namespace LicenseManager.Platform.Gql;
 
@@ -32,14 +35,18 @@ public sealed class MutationType : ObjectGraphType
 
 public sealed class AppSchema : Schema
 {
+    // Self-activation lets modules reference their internal graph types by CLR type without registering each one.
     public AppSchema(IServiceProvider services, QueryType query, MutationType mutation)
-        : base(services)
+        : base(new SelfActivatingServiceProvider(services))
     {
+        ScalarConventions.Apply(this);
         Query = query;
         // GraphQL forbids an empty root type: the Mutation root exists once a module contributes to it.
         if (mutation.Fields.Count > 0)
         {
             Mutation = mutation;
+            // Error types are reached through unions only; the interface must still be in the schema.
+            RegisterType(typeof(ErrorInterface));
         }
     }
 }
