@@ -45,7 +45,6 @@ public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : D
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
-        modelBuilder.Entity<Probe>().Property(p => p.Kind).HasConversion<string>();
     }
 
     public static Guid Ref(int n) => Guid.Parse($"00000000-0000-0000-0000-{n:D12}");

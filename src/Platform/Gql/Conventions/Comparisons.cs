@@ -23,6 +23,15 @@ public static class Comparisons
             return Expression.MakeBinary(op, Expression.Call(Unwrap(left), compareTo, Unwrap(right)), Expression.Constant(0));
         }
 
+        if (type.IsEnum)
+        {
+            // Enums compare by their numbers, which is also their SQL order only when stored as numbers:
+            // declare sort keys on enums stored as integers (a string-stored enum sorts by name in SQL).
+            var number = Enum.GetUnderlyingType(type);
+            var target = Nullable.GetUnderlyingType(left.Type) is null ? number : typeof(Nullable<>).MakeGenericType(number);
+            return Expression.MakeBinary(op, Expression.Convert(left, target), Expression.Convert(right, target));
+        }
+
         if (left.Type != right.Type)
         {
             right = Expression.Convert(right, left.Type);

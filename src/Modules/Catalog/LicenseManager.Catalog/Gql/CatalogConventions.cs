@@ -13,6 +13,7 @@ internal static class CatalogConventions
 
     public static readonly EntityConventions<ContentItem> ContentItems = new EntityConventions<ContentItem>("ContentItem", i => i.Id)
         .FilterAndSort("contentKey", i => i.ContentKey)
-        .FilterAndSort("contentType", i => i.ContentType)
+        // Not sortable: content_type is stored as text, and keyset cursors compare enums by number.
+        .Filter("contentType", i => i.ContentType)
         .FilterAndSort("title", i => i.Title);
 }
