@@ -57,6 +57,8 @@ public sealed class FilteringTests(ProbeAppFactory factory) : IClassFixture<Prob
     [InlineData("{ ref: { eq: null } }", "bravo echo")]
     [InlineData("{ ref: { in: [\"" + R2 + "\", \"" + R3 + "\"] } }", "charlie foxtrot")]
     [InlineData("{ ref: { gt: \"" + R1 + "\" } }", "charlie foxtrot")]
+    [InlineData("{ size: { in: [null, 10] } }", "alpha")]
+    [InlineData("{ rank: { in: [null, 1] } }", "alpha charlie foxtrot")]
     [InlineData("{ kind: { eq: RED }, rank: { gt: 1 } }", "delta")]
     [InlineData("{ name: null, kind: { eq: GREEN } }", "bravo echo")]
     [InlineData("{ rank: { eq: 1, neq: null } }", "alpha")]

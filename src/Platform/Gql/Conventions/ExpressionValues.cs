@@ -19,8 +19,15 @@ public static class ExpressionValues
     public static Expression ListParameter(IEnumerable values, Type elementType)
     {
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
+        var acceptsNull = !elementType.IsValueType || Nullable.GetUnderlyingType(elementType) is not null;
         foreach (var value in values)
         {
+            // A null in the list of a non-nullable column can match nothing.
+            if (value is null && !acceptsNull)
+            {
+                continue;
+            }
+
             list.Add(Convert(value, elementType));
         }
 
