@@ -84,7 +84,15 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
     }
 
     [Fact]
-    public async Task Probes_NoFirstOrLast_ReturnsDefaultPage()
+    public async Task Probes_NoFirstOrLast_ReturnsTenByDefault()
+    {
+        var data = await factory.CreateGqlClient().QueryAsync("{ probes { nodes { name } } }");
+
+        Names(data["probes"]!).Count.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task Probes_NoFirstOrLast_ReturnsFieldsConfiguredDefaultPage()
     {
         var data = await factory.CreateGqlClient().QueryAsync("{ probesSmall { nodes { name } pageInfo { hasNextPage } } }");
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using LicenseManager.Platform.Gql.Sorting;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,10 @@ namespace LicenseManager.Platform.Gql.Paging;
 /// </summary>
 public sealed class KeysetPager<T>(IReadOnlyList<SortKey> keys, PagingArguments arguments, PagingOptions options)
 {
-    private readonly Func<T, object?>[] _readers = keys.Select(Compile).ToArray();
+    // Selectors are declared once per entity, so their compiled readers are cached for every request.
+    private static readonly ConditionalWeakTable<LambdaExpression, Func<T, object?>> Readers = new();
+
+    private readonly Func<T, object?>[] _readers = keys.Select(k => Readers.GetValue(k.Selector, _ => Compile(k))).ToArray();
 
     public IReadOnlyList<SortKey> ReadOrder { get; } = arguments.Backward ? keys.Select(k => k.Reversed()).ToList() : keys;
 
