@@ -100,6 +100,25 @@ public sealed class CatalogQueryTests(CatalogAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task ContentItems_FilterByTypeAndTitle_ReturnsMatches()
+    {
+        var client = factory.CreateGqlClient();
+        var id = await CatalogApi.CreateAsync(client, "Filtered");
+        await CatalogApi.AddAsync(client, id, ("p1", "PROGRAM", "Data science"), ("c1", "COURSE", "Data basics"), ("r1", "COURSE_RUN", "Data run"), ("c2", "COURSE", "Other"));
+
+        var data = await client.QueryAsync(
+            """
+            query($id: ID!) { node(id: $id) { ... on Catalog {
+              contentItems(where: { contentType: { in: [COURSE, COURSE_RUN] }, title: { startsWith: "Data" } }, order: [{ contentKey: ASC }]) { totalCount nodes { contentKey } } } } }
+            """,
+            new { id });
+
+        var items = data["node"]!["contentItems"]!;
+        items["totalCount"]!.GetValue<int>().ShouldBe(2);
+        CatalogApi.Strings(items["nodes"], "contentKey").ShouldBe(["c1", "r1"]);
+    }
+
+    [Fact]
     public async Task ContentItems_WalkedWithCursors_ReturnEveryItemOnce()
     {
         var client = factory.CreateGqlClient();

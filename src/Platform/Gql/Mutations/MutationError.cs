@@ -17,7 +17,7 @@ public sealed class ErrorInterface : InterfaceGraphType
     }
 }
 
-/// <summary>An error object type named after its record (<c>CatalogNotFoundError</c>); subclasses add fields.</summary>
+/// <summary>An error object type named after its record (<c>record NotFoundError</c> → <c>NotFoundError</c>); subclasses add fields.</summary>
 public abstract class ErrorType<TError> : ObjectGraphType<TError>
     where TError : MutationError
 {
