@@ -99,6 +99,17 @@ public sealed class FilteringTests(ProbeAppFactory factory) : IClassFixture<Prob
     }
 
     [Fact]
+    public async Task Probes_OnlyTotalCountSelected_ReadsNoRows()
+    {
+        factory.Sql.Clear();
+
+        var data = await factory.CreateGqlClient().QueryAsync("{ probes(where: { kind: { eq: RED } }) { totalCount } }");
+
+        data["probes"]!["totalCount"]!.GetValue<int>().ShouldBe(2);
+        factory.Sql.Commands.ShouldHaveSingleItem().ShouldContain("count(");
+    }
+
+    [Fact]
     public async Task Probes_TotalCountSelected_CountsFilteredRows()
     {
         var data = await factory.CreateGqlClient().QueryAsync("{ probes(where: { kind: { eq: RED } }, first: 1) { totalCount nodes { name } } }");

@@ -70,10 +70,14 @@ public static class BatchedConnectionFields
                 .ToDictionaryAsync(p => p.Key, p => p.Value, cancellationToken);
         }
 
-        var pages = await query.Pager.Restrict(rows).GroupBy(foreignKey)
-            .Select(TopRows<T, TKey>(query.Pager))
-            .ToListAsync(cancellationToken);
-        var byKey = pages.ToDictionary(p => p.Key, p => p.Rows);
+        var byKey = new Dictionary<TKey, List<T>>();
+        if (query.WantsRows)
+        {
+            var pages = await query.Pager.Restrict(rows).GroupBy(foreignKey)
+                .Select(TopRows<T, TKey>(query.Pager))
+                .ToListAsync(cancellationToken);
+            byKey = pages.ToDictionary(p => p.Key, p => p.Rows);
+        }
 
         var result = new Dictionary<TKey, Connection<T>>();
         foreach (var key in keys)

@@ -32,14 +32,16 @@ public static class ConnectionArguments
         var pager = new KeysetPager<T>(keys, paging, options);
         // Decoding here fails a bad cursor before any SQL runs.
         _ = pager.Restrict(Enumerable.Empty<T>().AsQueryable());
-        var wantsTotal = context.SubFields?.Values.Any(f => f.Field.Name.Value == "totalCount") ?? false;
-        return new Query<T>(filter, pager, wantsTotal);
+        var selected = context.SubFields?.Values.Select(f => f.Field.Name.StringValue).ToHashSet(StringComparer.Ordinal);
+        var wantsTotal = selected?.Contains("totalCount") ?? false;
+        var wantsRows = selected is null || selected.Overlaps(["edges", "nodes", "pageInfo"]);
+        return new Query<T>(filter, pager, wantsTotal, wantsRows);
     }
 
     private static object? Raw(IResolveFieldContext context, string name) =>
         context.Arguments is { } arguments && arguments.TryGetValue(name, out var value) ? value.Value : null;
 
-    public sealed record Query<T>(System.Linq.Expressions.Expression<Func<T, bool>>? Filter, KeysetPager<T> Pager, bool WantsTotal)
+    public sealed record Query<T>(System.Linq.Expressions.Expression<Func<T, bool>>? Filter, KeysetPager<T> Pager, bool WantsTotal, bool WantsRows)
     {
         public IQueryable<T> Apply(IQueryable<T> source) => Filter is null ? source : source.Where(Filter);
     }

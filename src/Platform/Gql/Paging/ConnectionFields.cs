@@ -35,7 +35,9 @@ public static class ConnectionFields
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
                 var rows = query.Apply(source(context, db));
                 int? total = query.WantsTotal ? await rows.CountAsync(context.CancellationToken) : null;
-                return await query.Pager.ReadAsync(rows, total, context.CancellationToken);
+                return query.WantsRows
+                    ? await query.Pager.ReadAsync(rows, total, context.CancellationToken)
+                    : Connection<T>.Empty(total);
             }),
         };
         ConnectionArguments.Declare(field, types, conventions);

@@ -12,5 +12,6 @@ internal sealed class CatalogQueries(GqlTypes types) : QueryExtension
 {
     public override void Configure(ObjectGraphType query) =>
         query.Connection<CatalogType, Catalog, CatalogDbContext>(
-            types, "catalogs", CatalogConventions.Catalogs, (_, db) => db.Catalogs.AsNoTracking());
+            types, "catalogs", CatalogConventions.Catalogs, (_, db) => db.Catalogs.AsNoTracking())
+            .Description = "Catalogs of every enterprise; filter on enterpriseCustomerId for one enterprise's.";
 }

@@ -19,7 +19,8 @@ internal sealed class CatalogType : NodeObjectType<Catalog>
         Field(c => c.Title);
         // Every catalog on the page shares one query for its items (and one for their counts).
         this.BatchedConnection<ContentItemType, Catalog, ContentItem, CatalogDbContext, Guid>(
-            types, "contentItems", CatalogConventions.ContentItems, c => c.Id, i => i.CatalogId, db => db.ContentItems.AsNoTracking());
+            types, "contentItems", CatalogConventions.ContentItems, c => c.Id, i => i.CatalogId, db => db.ContentItems.AsNoTracking())
+            .Description = "The catalog's content, in id order unless sorted.";
     }
 }
 
