@@ -32,3 +32,15 @@ public sealed class ScalarTests
     public void Serialize_Uuid_IsHyphenated() =>
         new UuidType().Serialize(Guid.Parse("0123456789abcdef0123456789abcdef")).ShouldBe("01234567-89ab-cdef-0123-456789abcdef");
 }
+
+public sealed class ExpressionValuesTests
+{
+    [Fact]
+    public void Convert_DateTimeOffsetToDateTime_IsUtc() =>
+        LicenseManager.Platform.Gql.Conventions.ExpressionValues.Convert(new DateTimeOffset(2024, 1, 1, 2, 0, 0, TimeSpan.FromHours(2)), typeof(DateTime?))
+            .ShouldBe(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+    [Fact]
+    public void Convert_IntToLong_Widens() =>
+        LicenseManager.Platform.Gql.Conventions.ExpressionValues.Convert(5, typeof(long)).ShouldBe(5L);
+}

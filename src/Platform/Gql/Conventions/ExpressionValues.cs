@@ -52,6 +52,11 @@ public static class ExpressionValues
             return new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc));
         }
 
+        if (target == typeof(DateTime) && value is DateTimeOffset offset)
+        {
+            return offset.UtcDateTime;
+        }
+
         return System.Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
     }
 

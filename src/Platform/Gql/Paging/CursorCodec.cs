@@ -50,7 +50,8 @@ public static class CursorCodec
 
             return values;
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or NotSupportedException)
+        // Whatever a tampered cursor makes the parser throw, the client gets HC0078, never a server error.
+        catch (Exception exception) when (exception is not ExecutionError)
         {
             throw Invalid();
         }
