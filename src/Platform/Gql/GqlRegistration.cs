@@ -26,6 +26,7 @@ public static class GqlRegistration
         services.AddSingleton<MutationType>();
         services.AddSingleton<NodeInterface>();
         services.AddSingleton<NodeFields>();
+        services.AddSingleton<Conventions.GqlTypes>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GqlRequestReader>();
         services.AddSingleton<GqlRequestExecutor>();

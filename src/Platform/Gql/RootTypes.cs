@@ -1,5 +1,8 @@
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
+using LicenseManager.Platform.Gql.Mutations;
 using LicenseManager.Platform.Gql.Relay;
+using LicenseManager.Platform.Gql.Scalars;
 
 namespace LicenseManager.Platform.Gql;
 
@@ -32,27 +35,18 @@ public sealed class MutationType : ObjectGraphType
 
 public sealed class AppSchema : Schema
 {
+    // Self-activation lets modules reference their internal graph types by CLR type without registering each one.
     public AppSchema(IServiceProvider services, QueryType query, MutationType mutation)
-        : base(new GraphTypeActivator(services))
+        : base(new SelfActivatingServiceProvider(services))
     {
+        ScalarConventions.Apply(this);
         Query = query;
         // GraphQL forbids an empty root type: the Mutation root exists once a module contributes to it.
         if (mutation.Fields.Count > 0)
         {
             Mutation = mutation;
+            // Error types are reached through unions only; the interface must still be in the schema.
+            RegisterType(typeof(ErrorInterface));
         }
     }
-}
-
-/// <summary>
-/// Lets modules declare graph types without registering each one in DI: a type not registered is
-/// created once per schema from the container (constructor injection still works).
-/// </summary>
-internal sealed class GraphTypeActivator(IServiceProvider services) : IServiceProvider
-{
-    public object? GetService(Type serviceType) =>
-        services.GetService(serviceType)
-        ?? (typeof(GraphQL.Types.IGraphType).IsAssignableFrom(serviceType) && serviceType is { IsAbstract: false, IsGenericTypeDefinition: false }
-            ? Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance(services, serviceType)
-            : null);
 }

@@ -1,5 +1,11 @@
+using LicenseManager.Catalog.Contracts;
 using LicenseManager.Catalog.Data;
+using LicenseManager.Catalog.Gql;
+using LicenseManager.Catalog.Membership;
+using LicenseManager.Catalog.Mutations;
 using LicenseManager.Platform.Data;
+using LicenseManager.Platform.Gql;
+using LicenseManager.Platform.Gql.Relay;
 using LicenseManager.Platform.Modules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,5 +19,10 @@ public sealed class CatalogModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<CatalogDbContext>(CatalogDbContext.Schema);
+        services.AddQueryExtension<CatalogQueries>();
+        services.AddMutationExtension<CatalogMutations>();
+        services.AddSingleton<INodeResolver, CatalogNodeResolver>();
+        services.AddSingleton<INodeResolver, ContentItemNodeResolver>();
+        services.AddSingleton<ICatalogMembership, CatalogMembership>();
     }
 }

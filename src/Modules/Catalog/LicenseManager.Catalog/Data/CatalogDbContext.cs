@@ -8,11 +8,14 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
 {
     public const string Schema = "catalog";
 
+    public DbSet<Catalog> Catalogs => Set<Catalog>();
+
+    public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
-        // Entity configurations are added with the module's first tables:
-        // modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
     }
 }
 

@@ -1,0 +1,32 @@
+using GraphQL;
+using LicenseManager.Platform.Gql.Relay;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LicenseManager.Catalog.Gql;
+
+using LicenseManager.Catalog.Data;
+
+internal sealed class CatalogNodeResolver() : NodeResolver<Catalog>(CatalogType.TypeName)
+{
+    protected override async Task<IReadOnlyDictionary<Guid, Catalog>> LoadAsync(
+        IReadOnlyList<Guid> ids, IResolveFieldContext context, CancellationToken cancellationToken)
+    {
+        // From the request: the factory needs the data source, which schema export does not have.
+        var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Catalogs.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+    }
+}
+
+internal sealed class ContentItemNodeResolver() : NodeResolver<ContentItem>(ContentItemType.TypeName)
+{
+    protected override async Task<IReadOnlyDictionary<Guid, ContentItem>> LoadAsync(
+        IReadOnlyList<Guid> ids, IResolveFieldContext context, CancellationToken cancellationToken)
+    {
+        // From the request: the factory needs the data source, which schema export does not have.
+        var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.ContentItems.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,18 @@
+using System.Linq.Expressions;
+
+namespace LicenseManager.Platform.Gql.Filtering;
+
+/// <summary>One filterable field: its GraphQL name and the entity expression it filters on.</summary>
+public sealed record FilterField(string Name, LambdaExpression Selector)
+{
+    public Type ValueType => Selector.ReturnType;
+
+    /// <summary>The type without <see cref="Nullable{T}"/>: what picks the operation input.</summary>
+    public Type UnderlyingType => Nullable.GetUnderlyingType(ValueType) ?? ValueType;
+}
+
+/// <summary>One sortable field.</summary>
+public sealed record SortField(string Name, LambdaExpression Selector)
+{
+    public Type ValueType => Selector.ReturnType;
+}

@@ -1,0 +1,52 @@
+using System.Linq.Expressions;
+using LicenseManager.Platform.Gql.Conventions;
+using LicenseManager.Platform.Gql.Sorting;
+
+namespace LicenseManager.Platform.Gql.Paging;
+
+/// <summary>
+/// "Rows after this cursor" as an expression tree: <c>(a &gt; @a) OR (a = @a AND b &gt; @b) OR …</c>, honouring
+/// each key's direction and PostgreSQL's null placement (NULLS LAST ascending, NULLS FIRST descending),
+/// so a deep page is a range scan like the first one.
+/// </summary>
+public static class KeysetPredicate
+{
+    public static Expression<Func<T, bool>> After<T>(IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values)
+    {
+        var entity = Expression.Parameter(typeof(T), "e");
+        Expression? result = null;
+        Expression? equalSoFar = null;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var member = ParameterReplacer.Rebind(keys[i].Selector, entity);
+            var after = Beyond(member, values[i], keys[i].Descending);
+            if (after is not null)
+            {
+                var disjunct = equalSoFar is null ? after : Expression.AndAlso(equalSoFar, after);
+                result = result is null ? disjunct : Expression.OrElse(result, disjunct);
+            }
+
+            var equal = values[i] is null
+                ? Comparisons.IsNull(member)
+                : Comparisons.Equal(member, ExpressionValues.Parameter(values[i], member.Type));
+            equalSoFar = equalSoFar is null ? equal : Expression.AndAlso(equalSoFar, equal);
+        }
+
+        return Expression.Lambda<Func<T, bool>>(result ?? Expression.Constant(false), entity);
+    }
+
+    /// <summary>Rows strictly past <paramref name="value"/> on one key, or null when there are none.</summary>
+    private static Expression? Beyond(Expression member, object? value, bool descending)
+    {
+        var nullable = !member.Type.IsValueType || Nullable.GetUnderlyingType(member.Type) is not null;
+        if (value is null)
+        {
+            // Ascending: nulls come last, nothing is beyond them. Descending: nulls come first, every non-null follows.
+            return descending ? Expression.Not(Comparisons.IsNull(member)) : null;
+        }
+
+        var parameter = ExpressionValues.Parameter(value, member.Type);
+        var past = Comparisons.Make(descending ? ExpressionType.LessThan : ExpressionType.GreaterThan, member, parameter);
+        return !descending && nullable ? Expression.OrElse(past, Comparisons.IsNull(member)) : past;
+    }
+}
