@@ -44,9 +44,8 @@ public sealed class MigrationTests(AppFactory factory) : IClassFixture<AppFactor
             Task.Run(() => first.Server),
             Task.Run(() => second.Server));
 
-        var history = await HistoryAsync(first.ConnectionString);
-        history.Count.ShouldBe(ModuleSchemas.Length);
-        history.ShouldAllBe(row => row.EndsWith("_Initial"));
+        // The same migrations as one instance applied alone, each once.
+        (await HistoryAsync(first.ConnectionString)).ShouldBe(await HistoryAsync(factory.ConnectionString));
     }
 
     private static async Task<List<string>> HistoryAsync(string connectionString)
