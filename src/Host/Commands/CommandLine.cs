@@ -14,6 +14,15 @@ public static class CommandLine
 
         Commands:
           schema export [--output <file>]   Print the GraphQL schema (SDL), or write it to <file>.
+          users add --email <email> --password <password> --role operator|enterprise_admin|learner [--enterprise <uuid>]
+                                            Add a verified user (or add the role to an existing one).
+          clients add --client-id <id> --secret <secret> --role partner|provisioning|operator [--enterprise <uuid>] [--scopes "api ..."]
+                                            Add (or update) a client-credentials service client.
+          seed-demo                         Create the demo operator, enterprise admin and learner (idempotent).
+          certs generate --output <dir> [--password <pfx password>]
+                                            Write a signing + encryption certificate pair for Auth:*Certificate.
+
+        Commands that need the database use ConnectionStrings:LicenseManager, or the local cluster under .data/postgres.
 
         Without a command the API is served.
         """;
@@ -29,8 +38,26 @@ public static class CommandLine
         return (args, []);
     }
 
-    public static async Task<int> RunAsync(WebApplication app, IReadOnlyList<string> command, TextWriter output, TextWriter error) =>
-        await RunAsync(app.Services, command, output, error);
+    public static async Task<int> RunAsync(WebApplication app, IReadOnlyList<string> command, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return command.ToArray() switch
+            {
+                ["users", "add", .. var rest] => await IdentityCommands.AddUserAsync(
+                    app, Options.Parse(rest, "--email", "--password", "--role", "--enterprise"), output),
+                ["clients", "add", .. var rest] => await IdentityCommands.AddClientAsync(
+                    app, Options.Parse(rest, "--client-id", "--secret", "--role", "--enterprise", "--scopes"), output),
+                ["seed-demo"] => await IdentityCommands.SeedDemoAsync(app, output),
+                ["certs", "generate", .. var rest] => IdentityCommands.GenerateCertificates(Options.Parse(rest, "--output", "--password"), output),
+                _ => await RunAsync(app.Services, command, output, error),
+            };
+        }
+        catch (CommandException exception)
+        {
+            return await FailAsync(exception, error);
+        }
+    }
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> command, TextWriter output, TextWriter error)
     {
@@ -45,11 +72,16 @@ public static class CommandLine
         }
         catch (CommandException exception)
         {
-            await error.WriteLineAsync(exception.Message);
-            await error.WriteLineAsync();
-            await error.WriteLineAsync(Usage);
-            return 2;
+            return await FailAsync(exception, error);
         }
+    }
+
+    private static async Task<int> FailAsync(CommandException exception, TextWriter error)
+    {
+        await error.WriteLineAsync(exception.Message);
+        await error.WriteLineAsync();
+        await error.WriteLineAsync(Usage);
+        return 2;
     }
 
     private static int Help(TextWriter output)
