@@ -1,0 +1,128 @@
+using System.Security.Cryptography.X509Certificates;
+using LicenseManager.Host.Security;
+using LicenseManager.Identity.Contracts;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LicenseManager.IntegrationTests.Identity;
+
+/// <summary>An instance configured like production: certificates from files and a fixed issuer.</summary>
+public class SharedKeysFactory : IdentityAppFactory
+{
+    public const string Issuer = "http://localhost/";
+
+    private static readonly Lazy<string> Certificates = new(() =>
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "lm-test-certs", Guid.NewGuid().ToString("N"));
+        CertificateFiles.Generate(directory, "test-password", TimeProvider.System);
+        return directory;
+    });
+
+    public static string CertificateDirectory => Certificates.Value;
+
+    protected virtual bool UseSharedKeys => true;
+
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?>(base.Settings) { ["Auth:Issuer"] = Issuer };
+            if (UseSharedKeys)
+            {
+                settings["Auth:SigningCertificate:Path"] = Path.Combine(CertificateDirectory, CertificateFiles.SigningFile);
+                settings["Auth:SigningCertificate:Password"] = "test-password";
+                settings["Auth:EncryptionCertificate:Path"] = Path.Combine(CertificateDirectory, CertificateFiles.EncryptionFile);
+                settings["Auth:EncryptionCertificate:Password"] = "test-password";
+            }
+
+            return settings;
+        }
+    }
+}
+
+/// <summary>Another instance on the database of <paramref name="connectionString"/> (no database of its own).</summary>
+public sealed class OtherInstanceFactory(string connectionString, bool sharedKeys) : SharedKeysFactory
+{
+    protected override bool UseSharedKeys => sharedKeys;
+
+    protected override IDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>(base.Settings) { ["ConnectionStrings:LicenseManager"] = connectionString };
+
+    public override Task InitializeAsync()
+    {
+        _ = Server;
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class SharedKeysTests(SharedKeysFactory factory) : IClassFixture<SharedKeysFactory>
+{
+    private const string MeQuery = "{ me { email } }";
+
+    [Fact]
+    public async Task TwoInstances_SameCertificatesAndIssuer_AcceptEachOthersTokens()
+    {
+        var email = await factory.AddUserAsync(IdentityRoles.Learner, Guid.NewGuid());
+        await using var second = new OtherInstanceFactory(factory.ConnectionString, sharedKeys: true);
+        await second.InitializeAsync();
+
+        var fromFirst = await factory.Tokens().PasswordAsync(email, TestUsers.Password);
+        var fromSecond = await second.Tokens().PasswordAsync(email, TestUsers.Password);
+
+        (await second.CreateGqlClient().WithBearer(fromFirst.AccessToken).PostAsync(MeQuery)).Errors.ShouldBeNull();
+        (await factory.CreateGqlClient().WithBearer(fromSecond.AccessToken).PostAsync(MeQuery)).Errors.ShouldBeNull();
+        // Refresh tokens are encrypted with the shared encryption certificate: redeemable on the other instance.
+        (await second.Tokens().RefreshAsync(fromFirst.RefreshToken!)).AccessToken.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task OtherInstance_DifferentKeys_RejectsTheToken()
+    {
+        var email = await factory.AddUserAsync(IdentityRoles.Learner, Guid.NewGuid());
+        await using var stranger = new OtherInstanceFactory(factory.ConnectionString, sharedKeys: false);
+        await stranger.InitializeAsync();
+
+        var token = await factory.Tokens().PasswordAsync(email, TestUsers.Password);
+
+        (await stranger.CreateGqlClient().WithBearer(token.AccessToken).PostAsync(MeQuery)).FirstErrorCode.ShouldBe("AUTH_NOT_AUTHENTICATED");
+    }
+
+    [Theory]
+    [InlineData("license-manager", null)]
+    [InlineData("another-api", "AUTH_NOT_AUTHENTICATED")]
+    public async Task Graphql_SignedTokenForAudience_AcceptedOnlyForOurs(string audience, string? expectedCode)
+    {
+        var token = SignedAccessToken(audience);
+
+        var response = await factory.CreateGqlClient().WithBearer(token).PostAsync(MeQuery);
+
+        response.FirstErrorCode.ShouldBe(expectedCode, response.Raw);
+    }
+
+    private static string SignedAccessToken(string audience)
+    {
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(
+            Path.Combine(SharedKeysFactory.CertificateDirectory, CertificateFiles.SigningFile), "test-password");
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = SharedKeysFactory.Issuer,
+            Audience = audience,
+            TokenType = "at+jwt",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(5),
+            SigningCredentials = new SigningCredentials(new X509SecurityKey(certificate), SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = Guid.NewGuid().ToString(),
+                ["email"] = "crafted@example.com",
+                ["email_verified"] = true,
+                ["client_kind"] = "user",
+                ["scope"] = "api",
+                ["client_id"] = "license-manager-cli",
+                ["jti"] = Guid.NewGuid().ToString(),
+            },
+        });
+    }
+}
