@@ -1,4 +1,8 @@
+using LicenseManager.Identity.Auth;
 using LicenseManager.Identity.Contracts;
+using LicenseManager.Identity.Data;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -47,5 +51,28 @@ public sealed class ExpiryTests(ExpiryAppFactory factory) : IClassFixture<Expiry
 
         var response = await factory.CreateGqlClient().WithBearer(refreshed.AccessToken).PostAsync("{ me { email } }");
         response.Errors.ShouldBeNull(response.Raw);
+    }
+
+    [Fact]
+    public async Task TokenPruner_RedeemedRefreshTokenPastPruneAge_IsDeleted()
+    {
+        var email = await factory.AddUserAsync(IdentityRoles.Learner, Guid.NewGuid());
+        var tokens = factory.Tokens();
+        await tokens.RefreshAsync((await tokens.PasswordAsync(email, TestUsers.Password)).RefreshToken!);
+        var before = await CountTokensAsync("redeemed");
+
+        factory.Clock.Advance(TimeSpan.FromDays(60));
+        await factory.Services.GetRequiredService<TokenPruner>().PruneAsync(CancellationToken.None);
+
+        before.ShouldBeGreaterThan(0);
+        (await CountTokensAsync("redeemed")).ShouldBe(0);
+        (await CountTokensAsync("valid")).ShouldBeGreaterThan(0);
+    }
+
+    private async Task<int> CountTokensAsync(string status)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+        return await db.Set<OpenIddictEntityFrameworkCoreToken<Guid>>().CountAsync(t => t.Status == status);
     }
 }
