@@ -38,26 +38,8 @@ public static class CommandLine
         return (args, []);
     }
 
-    public static async Task<int> RunAsync(WebApplication app, IReadOnlyList<string> command, TextWriter output, TextWriter error)
-    {
-        try
-        {
-            return command.ToArray() switch
-            {
-                ["users", "add", .. var rest] => await IdentityCommands.AddUserAsync(
-                    app, Options.Parse(rest, "--email", "--password", "--role", "--enterprise"), output),
-                ["clients", "add", .. var rest] => await IdentityCommands.AddClientAsync(
-                    app, Options.Parse(rest, "--client-id", "--secret", "--role", "--enterprise", "--scopes"), output),
-                ["seed-demo"] => await IdentityCommands.SeedDemoAsync(app, output),
-                ["certs", "generate", .. var rest] => IdentityCommands.GenerateCertificates(Options.Parse(rest, "--output", "--password"), output),
-                _ => await RunAsync(app.Services, command, output, error),
-            };
-        }
-        catch (CommandException exception)
-        {
-            return await FailAsync(exception, error);
-        }
-    }
+    public static async Task<int> RunAsync(WebApplication app, IReadOnlyList<string> command, TextWriter output, TextWriter error) =>
+        await RunAsync(app.Services, command, output, error);
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> command, TextWriter output, TextWriter error)
     {
@@ -66,6 +48,12 @@ public static class CommandLine
             return command.ToArray() switch
             {
                 ["schema", "export", .. var rest] => await ExportSchemaAsync(services, Options.Parse(rest, "--output"), output),
+                ["users", "add", .. var rest] => await IdentityCommands.AddUserAsync(
+                    services, Options.Parse(rest, "--email", "--password", "--role", "--enterprise"), output),
+                ["clients", "add", .. var rest] => await IdentityCommands.AddClientAsync(
+                    services, Options.Parse(rest, "--client-id", "--secret", "--role", "--enterprise", "--scopes"), output),
+                ["seed-demo"] => await IdentityCommands.SeedDemoAsync(services, output),
+                ["certs", "generate", .. var rest] => IdentityCommands.GenerateCertificates(Options.Parse(rest, "--output", "--password"), output),
                 ["help" or "--help" or "-h"] => Help(output),
                 _ => throw new CommandException($"Unknown command '{string.Join(' ', command)}'."),
             };

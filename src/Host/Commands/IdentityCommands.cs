@@ -8,23 +8,23 @@ namespace LicenseManager.Host.Commands;
 /// <summary><c>users add</c>, <c>clients add</c>, <c>seed-demo</c> (these need the database) and <c>certs generate</c>.</summary>
 internal static class IdentityCommands
 {
-    public static async Task<int> AddUserAsync(WebApplication app, IReadOnlyDictionary<string, string> options, TextWriter output)
+    public static async Task<int> AddUserAsync(IServiceProvider services, IReadOnlyDictionary<string, string> options, TextWriter output)
     {
         var user = new NewUser(
             Required(options, "--email"), Required(options, "--password"), Required(options, "--role"), Enterprise(options));
-        return await WithDatabaseAsync(app, output, (admin, ct) => admin.AddUserAsync(user, ct));
+        return await WithDatabaseAsync(services, output, (admin, ct) => admin.AddUserAsync(user, ct));
     }
 
-    public static async Task<int> AddClientAsync(WebApplication app, IReadOnlyDictionary<string, string> options, TextWriter output)
+    public static async Task<int> AddClientAsync(IServiceProvider services, IReadOnlyDictionary<string, string> options, TextWriter output)
     {
         var scopes = options.TryGetValue("--scopes", out var s) ? s.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) : [];
         var client = new NewClient(
             Required(options, "--client-id"), Required(options, "--secret"), Required(options, "--role"), Enterprise(options), scopes);
-        return await WithDatabaseAsync(app, output, (admin, ct) => admin.AddClientAsync(client, ct));
+        return await WithDatabaseAsync(services, output, (admin, ct) => admin.AddClientAsync(client, ct));
     }
 
-    public static async Task<int> SeedDemoAsync(WebApplication app, TextWriter output) =>
-        await WithDatabaseAsync(app, output, async (admin, ct) =>
+    public static async Task<int> SeedDemoAsync(IServiceProvider services, TextWriter output) =>
+        await WithDatabaseAsync(services, output, async (admin, ct) =>
             DemoSeed.Describe(await admin.SeedDemoAsync(onlyIntoEmptyDatabase: false, ct)));
 
     public static int GenerateCertificates(IReadOnlyDictionary<string, string> options, TextWriter output)
@@ -44,12 +44,15 @@ internal static class IdentityCommands
     }
 
     /// <summary>Starts the local cluster when no connection string is configured, migrates, then runs <paramref name="action"/>.</summary>
-    private static async Task<int> WithDatabaseAsync(WebApplication app, TextWriter output, Func<IIdentityAdministration, CancellationToken, Task<string>> action)
+    private static async Task<int> WithDatabaseAsync(IServiceProvider services, TextWriter output, Func<IIdentityAdministration, CancellationToken, Task<string>> action)
     {
-        var cancellationToken = app.Lifetime.ApplicationStopping;
-        await using var cluster = await LocalCluster.EnsureAsync(app.Configuration, app.Environment, app.Lifetime, app.Logger);
-        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        await using var scope = app.Services.CreateAsyncScope();
+        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
+        var cancellationToken = lifetime.ApplicationStopping;
+        await using var cluster = await LocalCluster.EnsureAsync(
+            services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>(), lifetime,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("LicenseManager.Host.Commands"));
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
         try
         {
             await output.WriteLineAsync(await action(scope.ServiceProvider.GetRequiredService<IIdentityAdministration>(), cancellationToken));
