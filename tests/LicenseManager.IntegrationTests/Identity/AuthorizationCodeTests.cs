@@ -112,4 +112,29 @@ public sealed class AuthorizationCodeTests(IdentityAppFactory factory) : IClassF
         var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
         cookies.ShouldNotContain(c => c.StartsWith("lm.session"));
     }
+
+    [Fact]
+    public async Task Logout_AfterSignIn_NextAuthorizeAsksToSignInAgain()
+    {
+        var email = await factory.AddUserAsync(IdentityRoles.Learner, Enterprise);
+        var browser = new BrowserSession(factory.Browser());
+        var (_, challenge) = BrowserSession.Pkce();
+        var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = IdentityAppFactory.PortalClientId, ["response_type"] = "code", ["redirect_uri"] = IdentityAppFactory.PortalRedirectUri,
+            ["scope"] = "api", ["code_challenge"] = challenge, ["code_challenge_method"] = "S256",
+        });
+        using var _ = await browser.SubmitAsync("/account/login", new() { ["email"] = email, ["password"] = TestUsers.Password });
+        using (var signedIn = await browser.GetAsync(authorize))
+        {
+            signedIn.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe(IdentityAppFactory.PortalRedirectUri);
+        }
+
+        using var logout = await browser.GetAsync("/connect/logout?client_id=" + IdentityAppFactory.PortalClientId + "&post_logout_redirect_uri=https%3A%2F%2Fportal.test%2F");
+        using var again = await browser.GetAsync(authorize);
+
+        logout.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        logout.Headers.Location!.OriginalString.ShouldBe("https://portal.test/");
+        again.Headers.Location!.PathAndQuery.ShouldStartWith("/account/login");
+    }
 }
