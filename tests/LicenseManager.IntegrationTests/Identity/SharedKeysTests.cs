@@ -1,6 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using LicenseManager.Host.Security;
 using LicenseManager.Identity.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -40,11 +42,9 @@ public class SharedKeysFactory : IdentityAppFactory
     }
 }
 
-/// <summary>Another instance on the database of <paramref name="connectionString"/> (no database of its own).</summary>
-public sealed class OtherInstanceFactory(string connectionString, bool sharedKeys) : SharedKeysFactory
+/// <summary>Another instance with the same keys on the database of <paramref name="connectionString"/>.</summary>
+public sealed class OtherInstanceFactory(string connectionString) : SharedKeysFactory
 {
-    protected override bool UseSharedKeys => sharedKeys;
-
     protected override IDictionary<string, string?> Settings =>
         new Dictionary<string, string?>(base.Settings) { ["ConnectionStrings:LicenseManager"] = connectionString };
 
@@ -55,6 +55,12 @@ public sealed class OtherInstanceFactory(string connectionString, bool sharedKey
     }
 }
 
+/// <summary>An instance with keys of its own (and a database of its own, so that it writes no keys into the shared one).</summary>
+public sealed class StrangerFactory : SharedKeysFactory
+{
+    protected override bool UseSharedKeys => false;
+}
+
 public sealed class SharedKeysTests(SharedKeysFactory factory) : IClassFixture<SharedKeysFactory>
 {
     private const string MeQuery = "{ me { email } }";
@@ -63,7 +69,7 @@ public sealed class SharedKeysTests(SharedKeysFactory factory) : IClassFixture<S
     public async Task TwoInstances_SameCertificatesAndIssuer_AcceptEachOthersTokens()
     {
         var email = await factory.AddUserAsync(IdentityRoles.Learner, Guid.NewGuid());
-        await using var second = new OtherInstanceFactory(factory.ConnectionString, sharedKeys: true);
+        await using var second = new OtherInstanceFactory(factory.ConnectionString);
         await second.InitializeAsync();
 
         var fromFirst = await factory.Tokens().PasswordAsync(email, TestUsers.Password);
@@ -76,10 +82,24 @@ public sealed class SharedKeysTests(SharedKeysFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task VerificationLink_FromOneInstance_IsRedeemedOnAnother()
+    {
+        var email = $"new-{Guid.NewGuid():N}@example.com";
+        await using var second = new OtherInstanceFactory(factory.ConnectionString);
+        await second.InitializeAsync();
+        using var _ = await new BrowserSession(factory.Browser()).SubmitAsync("/account/signup", new() { ["email"] = email, ["password"] = TestUsers.Password });
+
+        using var verified = await second.Browser().GetAsync(factory.Mail.LinkTo(email));
+
+        verified.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await ProtectionKeysAsync()).ShouldAllBe(xml => xml.Contains("EncryptedData"));
+    }
+
+    [Fact]
     public async Task OtherInstance_DifferentKeys_RejectsTheToken()
     {
         var email = await factory.AddUserAsync(IdentityRoles.Learner, Guid.NewGuid());
-        await using var stranger = new OtherInstanceFactory(factory.ConnectionString, sharedKeys: false);
+        await using var stranger = new StrangerFactory();
         await stranger.InitializeAsync();
 
         var token = await factory.Tokens().PasswordAsync(email, TestUsers.Password);
@@ -124,5 +144,14 @@ public sealed class SharedKeysTests(SharedKeysFactory factory) : IClassFixture<S
                 ["jti"] = Guid.NewGuid().ToString(),
             },
         });
+    }
+
+    private async Task<List<string>> ProtectionKeysAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicenseManager.Identity.Data.IdentityDbContext>();
+        var keys = await db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync();
+        keys.ShouldNotBeEmpty();
+        return keys;
     }
 }

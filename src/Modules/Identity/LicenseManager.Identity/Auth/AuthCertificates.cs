@@ -23,6 +23,10 @@ internal static class AuthCertificates
                 : new RsaSecurityKey(RSA.Create(2048)),
             SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512);
 
+    /// <summary>The configured encryption certificate (it also protects Data Protection keys at rest), or null.</summary>
+    public static X509Certificate2? EncryptionCertificate(AuthOptions options) =>
+        options.EncryptionCertificate?.IsConfigured == true ? Load(options.EncryptionCertificate, "Auth:EncryptionCertificate", null) : null;
+
     /// <summary>The problem with the configuration in this environment, or null when keys can be had.</summary>
     public static string? Problem(AuthOptions options, IHostEnvironment environment)
     {
@@ -42,11 +46,11 @@ internal static class AuthCertificates
             : null;
     }
 
-    private static X509Certificate2? Load(CertificateOptions? options, string name, IHostEnvironment environment)
+    private static X509Certificate2? Load(CertificateOptions? options, string name, IHostEnvironment? environment)
     {
         if (options?.IsConfigured != true)
         {
-            return environment.IsProduction()
+            return environment?.IsProduction() == true
                 ? throw new InvalidOperationException($"{name} is not configured; Production does not generate keys.")
                 : null;
         }

@@ -41,7 +41,13 @@ internal static class OpenIddictSetup
             .AddEntityFrameworkStores<IdentityDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-        services.AddDataProtection().SetApplicationName("license-manager").PersistKeysToDbContext<IdentityDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("license-manager").PersistKeysToDbContext<IdentityDbContext>();
+        // Keys in the database are what forge login cookies and reset links: encrypt them with the configured
+        // certificate, which every instance has. Read eagerly: Data Protection takes certificates at registration.
+        if (AuthCertificates.EncryptionCertificate(configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new()) is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
 
         services.AddAuthentication(options => options.DefaultScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .AddIdentityCookies();

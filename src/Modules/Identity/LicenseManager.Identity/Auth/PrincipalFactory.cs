@@ -29,7 +29,7 @@ internal sealed class PrincipalFactory(UserManager<User> users, IDbContextFactor
 
         roles.UnionWith(memberships.Select(m => m.Role));
 
-        var identity = NewIdentity(scopes);
+        var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, user.Id.ToString())
             .SetClaim(Claims.Email, user.Email)
             .SetClaim(ClaimNames.ClientKind, "user");
@@ -42,7 +42,7 @@ internal sealed class PrincipalFactory(UserManager<User> users, IDbContextFactor
 
     public static ClaimsPrincipal ForClient(string clientId, string role, Guid? enterpriseId, ImmutableArray<string> scopes)
     {
-        var identity = NewIdentity(scopes);
+        var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, clientId)
             .SetClaim(Claims.Role, role)
             .SetClaim(ClaimNames.ClientKind, role == IdentityRoles.Operator ? "operator_service" : role);
@@ -54,7 +54,7 @@ internal sealed class PrincipalFactory(UserManager<User> users, IDbContextFactor
         return Finish(identity, scopes);
     }
 
-    private static ClaimsIdentity NewIdentity(ImmutableArray<string> scopes) =>
+    private static ClaimsIdentity NewIdentity() =>
         new(authenticationType: "license-manager", nameType: Claims.Name, roleType: Claims.Role);
 
     private static ImmutableArray<string> Enterprises(List<EnterpriseMembership> memberships, string role) =>
