@@ -42,7 +42,14 @@ public static class CertificateFiles
         var directory = Path.Combine(repositoryRoot, ".data", "certs");
         if (!File.Exists(Path.Combine(directory, SigningFile)))
         {
-            Generate(directory, password: null, clock);
+            try
+            {
+                Generate(directory, password: null, clock);
+            }
+            catch (IOException) when (File.Exists(Path.Combine(directory, EncryptionFile)))
+            {
+                // Another process started at the same moment and wrote the pair first: use it.
+            }
         }
 
         configuration["Auth:SigningCertificate:Path"] = Path.Combine(directory, SigningFile);
