@@ -23,7 +23,12 @@ public sealed class PickupDirectoryMailSender(IOptions<MailOptions> options) : I
     {
         var directory = options.Value.PickupDirectory;
         Directory.CreateDirectory(directory);
-        using var mail = new System.Net.Mail.MailMessage(options.Value.From, message.To, message.Subject, message.TextBody);
+        using var mail = new System.Net.Mail.MailMessage(options.Value.From, message.To, message.Subject, message.TextBody)
+        {
+            // Plain 8-bit text so that a developer can copy links straight out of the file (no quoted-printable).
+            BodyEncoding = System.Text.Encoding.UTF8,
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.EightBit,
+        };
         using var client = new System.Net.Mail.SmtpClient
         {
             DeliveryMethod = System.Net.Mail.SmtpDeliveryMethod.SpecifiedPickupDirectory,
