@@ -1,5 +1,6 @@
 using System.Net;
 using LicenseManager.Host.Commands;
+using LicenseManager.Identity.Contracts;
 
 namespace LicenseManager.IntegrationTests.Identity;
 
@@ -65,6 +66,19 @@ public sealed class CommandTests(IdentityAppFactory factory) : IClassFixture<Ide
 
         exit.ShouldNotBe(0);
         error.ShouldContain("scope");
+    }
+
+    [Fact]
+    public async Task SeedDemo_Twice_CreatesOnceAndDemoAdminAdministersDemoEnterprise()
+    {
+        var first = await RunAsync("seed-demo");
+        var second = await RunAsync("seed-demo");
+
+        first.Output.ShouldContain("Demo accounts created");
+        second.Exit.ShouldBe(0);
+        second.Output.ShouldNotContain("created");
+        var data = await (await factory.SignedInAsync("admin@example.com", "Admin-123!")).QueryAsync("{ me { enterprises { enterpriseCustomerId role } } }");
+        data["me"]!["enterprises"]![0]!["enterpriseCustomerId"]!.GetValue<string>().ShouldBe(DemoAccounts.EnterpriseId.ToString());
     }
 
     [Fact]
