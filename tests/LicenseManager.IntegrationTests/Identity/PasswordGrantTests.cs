@@ -33,6 +33,8 @@ public sealed class PasswordGrantTests(IdentityAppFactory factory) : IClassFixtu
         var response = await factory.CreateGqlClient().PostAsync(MeQuery);
 
         response.FirstErrorCode.ShouldBe("AUTH_NOT_AUTHENTICATED");
+        response.Errors!.Count.ShouldBe(1, response.Raw);
+        response.Errors[0]!["path"]![0]!.GetValue<string>().ShouldBe("me");
         response.Data.ShouldBeNull();
     }
 

@@ -4,8 +4,9 @@ using GraphQL.Instrumentation;
 namespace LicenseManager.Platform.Gql.Authorization;
 
 /// <summary>
-/// Checks a field's <see cref="FieldRequirement"/>s before its resolver runs. A failed check reports the
-/// error and resolves the field to null (which nulls the parent of a non-null field), as Hot Chocolate does.
+/// Checks a field's <see cref="FieldRequirement"/>s before its resolver runs. A failed check is thrown as the
+/// field's error: the field becomes null (and so does the parent of a non-null field) with that one error,
+/// as Hot Chocolate does; returning null instead would add a second "null for non-null" error.
 /// </summary>
 public sealed class AuthorizationFieldMiddleware : IFieldMiddleware
 {
@@ -22,10 +23,7 @@ public sealed class AuthorizationFieldMiddleware : IFieldMiddleware
         {
             if (requirement.Check(actor, context) is { } error)
             {
-                error.AddLocation(context.FieldAst, context.Document);
-                error.Path = context.ResponsePath;
-                context.Errors.Add(error);
-                return ValueTask.FromResult<object?>(null);
+                throw error;
             }
         }
 
