@@ -17,6 +17,7 @@ public class SharedKeysFactory : IdentityAppFactory
     {
         var directory = Path.Combine(Path.GetTempPath(), "lm-test-certs", Guid.NewGuid().ToString("N"));
         CertificateFiles.Generate(directory, "test-password", TimeProvider.System);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
         return directory;
     });
 
