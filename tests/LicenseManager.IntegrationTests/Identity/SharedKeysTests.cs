@@ -15,9 +15,9 @@ public class SharedKeysFactory : IdentityAppFactory
 
     private static readonly Lazy<string> Certificates = new(() =>
     {
-        var directory = Path.Combine(Path.GetTempPath(), "lm-test-certs", Guid.NewGuid().ToString("N"));
+        // Beside the throwaway clusters, named after this process: TestDatabase removes it once the process is gone.
+        var directory = Path.Combine(Path.GetTempPath(), "lm-test-clusters", $"{Environment.ProcessId}-certs-{Guid.NewGuid():N}");
         CertificateFiles.Generate(directory, "test-password", TimeProvider.System);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
         return directory;
     });
 
