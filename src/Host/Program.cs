@@ -1,10 +1,27 @@
 using LicenseManager.Host;
 using LicenseManager.Host.Commands;
 using LicenseManager.Host.LocalDatabase;
+using LicenseManager.Host.Security;
+using LicenseManager.Identity.Contracts;
+using LicenseManager.Platform.Data;
 
 var (command, hostArgs) = CommandLine.Split(args);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
+var repositoryRoot = LocalCluster.RepositoryRoot(builder.Environment.ContentRootPath);
+var isLocalDefault = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DatabaseConnection.ConnectionStringName));
+builder.Configuration["Mail:PickupDirectory"] ??= Path.Combine(repositoryRoot, ".data", "mail");
+if (command.Count == 0 && (builder.Environment.IsDevelopment() || (isLocalDefault && !builder.Environment.IsProduction())))
+{
+    // Kept across restarts so that tokens issued before a restart stay valid.
+    CertificateFiles.UseLocalPair(builder.Configuration, repositoryRoot, TimeProvider.System);
+}
+
+if (command.Count == 0 && isLocalDefault)
+{
+    builder.Configuration["Auth:EnablePasswordFlow"] = "true";
+}
+
 builder.Services.AddLicenseManager(builder.Configuration);
 var app = builder.Build();
 
@@ -17,8 +34,29 @@ if (command.Count > 0)
 await using var localCluster = await LocalCluster.EnsureAsync(app.Configuration, app.Environment, app.Lifetime, app.Logger);
 
 app.UseLicenseManager();
+if (isLocalDefault)
+{
+    // Migrations run when the host starts; the demo is seeded once, into an empty database.
+    app.Lifetime.ApplicationStarted.Register(() => _ = SeedDemoAsync(app));
+}
+
 await app.RunAsync();
 return 0;
+
+static async Task SeedDemoAsync(WebApplication app)
+{
+    try
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IIdentityAdministration>()
+            .SeedDemoAsync(onlyIntoEmptyDatabase: true, app.Lifetime.ApplicationStopping);
+        app.Logger.LogInformation("{Demo}", DemoSeed.Describe(result));
+    }
+    catch (Exception exception) when (exception is not OperationCanceledException)
+    {
+        app.Logger.LogError(exception, "Seeding the demo accounts failed; run `seed-demo` to retry");
+    }
+}
 
 /// <summary>Entry point, public so that integration tests can host it.</summary>
 public partial class Program;

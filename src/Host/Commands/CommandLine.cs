@@ -15,7 +15,16 @@ public static class CommandLine
 
         Commands:
           schema export [--output <file>]   Print the GraphQL schema (SDL), or write it to <file>
-                                    (relative to the repository root).
+                                            (relative to the repository root).
+          users add --email <email> --password <password> --role operator|enterprise_admin|learner [--enterprise <uuid>]
+                                            Add a verified user (or add the role to an existing one).
+          clients add --client-id <id> --secret <secret> --role partner|provisioning|operator [--enterprise <uuid>] [--scopes "api ..."]
+                                            Add (or update) a client-credentials service client.
+          seed-demo                         Create the demo operator, enterprise admin and learner (idempotent).
+          certs generate --output <dir> [--password <pfx password>]
+                                            Write a signing + encryption certificate pair for Auth:*Certificate.
+
+        Commands that need the database use ConnectionStrings:LicenseManager, or the local cluster under .data/postgres.
 
         Without a command the API is served.
         """;
@@ -41,17 +50,28 @@ public static class CommandLine
             return command.ToArray() switch
             {
                 ["schema", "export", .. var rest] => await ExportSchemaAsync(services, Options.Parse(rest, "--output"), output),
+                ["users", "add", .. var rest] => await IdentityCommands.AddUserAsync(
+                    services, Options.Parse(rest, "--email", "--password", "--role", "--enterprise"), output),
+                ["clients", "add", .. var rest] => await IdentityCommands.AddClientAsync(
+                    services, Options.Parse(rest, "--client-id", "--secret", "--role", "--enterprise", "--scopes"), output),
+                ["seed-demo"] => await IdentityCommands.SeedDemoAsync(services, output),
+                ["certs", "generate", .. var rest] => IdentityCommands.GenerateCertificates(Options.Parse(rest, "--output", "--password"), output),
                 ["help" or "--help" or "-h"] => Help(output),
                 _ => throw new CommandException($"Unknown command '{string.Join(' ', command)}'."),
             };
         }
         catch (CommandException exception)
         {
-            await error.WriteLineAsync(exception.Message);
-            await error.WriteLineAsync();
-            await error.WriteLineAsync(Usage);
-            return 2;
+            return await FailAsync(exception, error);
         }
+    }
+
+    private static async Task<int> FailAsync(CommandException exception, TextWriter error)
+    {
+        await error.WriteLineAsync(exception.Message);
+        await error.WriteLineAsync();
+        await error.WriteLineAsync(Usage);
+        return 2;
     }
 
     private static int Help(TextWriter output)

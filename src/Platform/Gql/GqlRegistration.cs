@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Types;
+using LicenseManager.Platform.Gql.Authorization;
 using LicenseManager.Platform.Gql.Relay;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +20,7 @@ public static class GqlRegistration
         services.AddOptions<GqlOptions>().Bind(configuration.GetSection(GqlOptions.SectionName));
         services.AddGraphQL(builder => builder
             .AddSchema<AppSchema>()
+            .UseMiddleware<AuthorizationFieldMiddleware>(serviceLifetime: GraphQL.DI.ServiceLifetime.Singleton)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(sp => new GqlErrorInfoProvider(sp.GetRequiredService<IHostEnvironment>().IsDevelopment())));
 

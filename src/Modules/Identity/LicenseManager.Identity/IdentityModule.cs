@@ -1,17 +1,66 @@
+using LicenseManager.Identity.Accounts;
+using LicenseManager.Identity.Actors;
+using LicenseManager.Identity.Administration;
+using LicenseManager.Identity.Auth;
+using LicenseManager.Identity.Contracts;
 using LicenseManager.Identity.Data;
+using LicenseManager.Identity.Gql;
 using LicenseManager.Platform.Data;
+using LicenseManager.Platform.Gql;
+using LicenseManager.Platform.Gql.Authorization;
 using LicenseManager.Platform.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LicenseManager.Identity;
 
-public sealed class IdentityModule : IModule
+/// <summary>
+/// The OAuth2/OpenID Connect server for every caller and the source of "who is asking" (<see cref="ICurrentActor"/>).
+/// </summary>
+public sealed class IdentityModule : IWebModule
 {
+    private const string CorsPolicy = "portals";
+
     public string Name => "Identity";
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<IdentityDbContext>(IdentityDbContext.Schema);
+        // Runs right after the identity migrations, under the same lock.
+        services.AddSingleton(new ModuleMigration(IdentityDbContext.Schema, typeof(BuiltInClients), BuiltInClients.EnsureAsync));
+        OpenIddictSetup.AddAuth(services, configuration);
+
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => CurrentActor.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+        services.AddScoped<IRequestActor>(sp => sp.GetRequiredService<CurrentActor>());
+        services.AddScoped<IIdentityAdministration, IdentityAdministration>();
+
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<AuthOptions>>((cors, auth) =>
+            cors.AddPolicy(CorsPolicy, policy => policy.WithOrigins(auth.Value.CorsOrigins).AllowAnyHeader().AllowAnyMethod()));
+
+        services.AddSingleton<ViewerType>();
+        services.AddSingleton<ViewerEnterpriseType>();
+        services.AddQueryExtension<ViewerQueries>();
+    }
+
+    public void UseWeb(WebApplication app)
+    {
+        // Before authentication: OpenIddict answers /connect/token inside the authentication middleware.
+        app.UseWhen(
+            http => http.Request.Path.StartsWithSegments("/connect") || http.Request.Path.StartsWithSegments("/graphql"),
+            branch => branch.UseCors(CorsPolicy));
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapPost("/connect/token", (HttpContext http, TokenEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapMethods("/connect/authorize", ["GET", "POST"], (HttpContext http, AuthorizeEndpoint endpoint) => endpoint.AuthorizeAsync(http));
+        app.MapMethods("/connect/logout", ["GET", "POST"], (Func<HttpContext, Task<IResult>>)AuthorizeEndpoint.LogoutAsync);
+        AccountEndpoints.Map(app);
     }
 }

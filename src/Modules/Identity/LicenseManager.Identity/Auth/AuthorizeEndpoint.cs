@@ -1,0 +1,47 @@
+using LicenseManager.Identity.Data;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace LicenseManager.Identity.Auth;
+
+/// <summary>
+/// <c>/connect/authorize</c> (authorization code + PKCE, validated by OpenIddict) and <c>/connect/logout</c>.
+/// The portals are first-party clients: a signed-in person gets a code without a consent screen.
+/// </summary>
+internal sealed class AuthorizeEndpoint(UserManager<User> users, PrincipalFactory principals)
+{
+    public async Task<IResult> AuthorizeAsync(HttpContext http)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
+        if (user is null || user.IsDisabled || request.HasPromptValue(PromptValues.Login))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return TokenEndpoint.Forbid(Errors.LoginRequired, "The user is not signed in.");
+            }
+
+            // Back here after the login page; the authorize request is replayed from its query string.
+            var returnUrl = http.Request.PathBase + http.Request.Path + QueryString.Create(
+                http.Request.Query.Where(p => p.Key != Parameters.Prompt).SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v))));
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
+        }
+
+        var principal = await principals.ForUserAsync(user, request.GetScopes(), http.RequestAborted);
+        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    public static async Task<IResult> LogoutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        // OpenIddict redirects to the validated post_logout_redirect_uri, or here when none was given.
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+}

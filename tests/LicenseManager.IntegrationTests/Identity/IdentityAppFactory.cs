@@ -1,0 +1,64 @@
+using LicenseManager.Identity.Contracts;
+using LicenseManager.IntegrationTests.Infrastructure;
+using LicenseManager.Platform.Gql;
+using LicenseManager.Platform.Mail;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LicenseManager.IntegrationTests.Identity;
+
+/// <summary>The Host with the password grant on, a test portal client, mail kept in memory and the probe fields.</summary>
+public class IdentityAppFactory : AppFactory
+{
+    public const string PortalClientId = "test-portal";
+    public const string PortalRedirectUri = "https://portal.test/callback";
+
+    public InMemoryMailSender Mail { get; } = new();
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Auth:EnablePasswordFlow"] = "true",
+        ["Auth:Portals:0:ClientId"] = PortalClientId,
+        ["Auth:Portals:0:RedirectUris:0"] = PortalRedirectUri,
+        ["Auth:Portals:0:PostLogoutRedirectUris:0"] = "https://portal.test/",
+        ["Auth:CorsOrigins:0"] = "https://portal.test",
+    };
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.RemoveAll<IMailSender>();
+        services.AddSingleton<IMailSender>(Mail);
+        services.AddQueryExtension<ProbeQueries>();
+    }
+
+    public TokenClient Tokens() => new(CreateClient());
+
+    /// <summary>A client that keeps cookies and does not follow redirects, like a browser driven step by step.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<T> AdminAsync<T>(Func<IIdentityAdministration, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<IIdentityAdministration>());
+    }
+
+    /// <summary>Adds a verified user with a unique email and returns that email.</summary>
+    public async Task<string> AddUserAsync(string role, Guid? enterprise = null, string password = TestUsers.Password)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@example.com";
+        await AdminAsync(a => a.AddUserAsync(new NewUser(email, password, role, enterprise), CancellationToken.None));
+        return email;
+    }
+
+    public async Task<GqlClient> SignedInAsync(string email, string password = TestUsers.Password)
+    {
+        var token = await Tokens().PasswordAsync(email, password);
+        return CreateGqlClient().WithBearer(token.AccessToken);
+    }
+}
+
+public static class TestUsers
+{
+    public const string Password = "Secret-123!";
+}
