@@ -12,7 +12,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     public async Task CreateCatalog_ValidInput_ReturnsCatalog()
     {
         var enterprise = Guid.NewGuid();
-        var data = await factory.CreateGqlClient().QueryAsync(CatalogApi.CreateCatalog, new { input = new { enterpriseCustomerId = enterprise, title = " Everything " } });
+        var data = await (await factory.OperatorAsync()).QueryAsync(CatalogApi.CreateCatalog, new { input = new { enterpriseCustomerId = enterprise, title = " Everything " } });
 
         var catalog = data["createCatalog"]!["catalog"]!;
         catalog["title"]!.GetValue<string>().ShouldBe("Everything");
@@ -23,7 +23,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     [Fact]
     public async Task CreateCatalog_DuplicateTitleInEnterprise_ReturnsErrorAndCreatesNothing()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var enterprise = Guid.NewGuid();
         await CatalogApi.CreateAsync(client, "Duplicate", enterprise);
 
@@ -41,7 +41,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     [InlineData("   ")]
     public async Task CreateCatalog_BlankTitle_ReturnsInvalidTitleError(string title)
     {
-        var data = await factory.CreateGqlClient().QueryAsync(CatalogApi.CreateCatalog, new { input = new { enterpriseCustomerId = Guid.NewGuid(), title } });
+        var data = await (await factory.OperatorAsync()).QueryAsync(CatalogApi.CreateCatalog, new { input = new { enterpriseCustomerId = Guid.NewGuid(), title } });
 
         data["createCatalog"]!["errors"]![0]!["__typename"]!.GetValue<string>().ShouldBe("InvalidTitleError");
     }
@@ -49,7 +49,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     [Fact]
     public async Task AddCatalogContent_ExistingKeys_UpsertsByKey()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var id = await CatalogApi.CreateAsync(client, "Upserts");
         await CatalogApi.AddAsync(client, id, ("a", "COURSE", "A"), ("b", "PROGRAM", "B"));
 
@@ -65,7 +65,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     [Fact]
     public async Task AddCatalogContent_UnknownCatalog_ReturnsCatalogNotFound()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var unknown = LicenseManager.Platform.Gql.Relay.NodeId.Encode("Catalog", Guid.NewGuid());
 
         var data = await client.QueryAsync(CatalogApi.AddContent, new { input = new { catalogId = unknown, items = new[] { new { contentKey = "k", contentType = "COURSE", title = "K" } } } });
@@ -81,7 +81,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     [InlineData("LONG", "InvalidContentKeyError")]
     public async Task AddCatalogContent_InvalidKey_ReturnsErrorAndChangesNothing(string key, string expected)
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var id = await CatalogApi.CreateAsync(client, $"Invalid {Guid.NewGuid()}");
         key = key == "LONG" ? new string('k', 256) : key;
 
@@ -98,7 +98,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     [Fact]
     public async Task AddCatalogContent_EmptyList_ReturnsEmptyContentListError()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var id = await CatalogApi.CreateAsync(client, "Empty");
 
         var data = await client.QueryAsync(CatalogApi.AddContent, new { input = new { catalogId = id, items = Array.Empty<object>() } });
@@ -109,7 +109,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     [Fact]
     public async Task AddCatalogContent_OverTheLimit_ReturnsTooManyKeysAndChangesNothing()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var id = await CatalogApi.CreateAsync(client, "Too many");
         var items = Enumerable.Range(0, 10_001).Select(i => new { contentKey = $"k{i}", contentType = "COURSE", title = "T" });
 
@@ -122,7 +122,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     [Fact]
     public async Task AddCatalogContent_TenThousandKeys_RunsOneStatement()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var id = await CatalogApi.CreateAsync(client, "Big");
         var items = Enumerable.Range(0, 10_000).Select(i => new { contentKey = $"course-v1:edX+K{i}", contentType = "COURSE", title = $"Course {i}" });
         var sql = factory.Sql;
@@ -138,7 +138,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     [Fact]
     public async Task RemoveCatalogContent_KnownKeys_RemovesThemOnly()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var id = await CatalogApi.CreateAsync(client, "Removal");
         await CatalogApi.AddAsync(client, id, ("a", "COURSE", "A"), ("b", "COURSE", "B"), ("c", "COURSE", "C"));
 
@@ -152,7 +152,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     [Fact]
     public async Task RemoveCatalogContent_GarbageCatalogId_ReturnsCatalogNotFound()
     {
-        var data = await factory.CreateGqlClient().QueryAsync(CatalogApi.RemoveContent, new { input = new { catalogId = "garbage", contentKeys = new[] { "a" } } });
+        var data = await (await factory.OperatorAsync()).QueryAsync(CatalogApi.RemoveContent, new { input = new { catalogId = "garbage", contentKeys = new[] { "a" } } });
 
         data["removeCatalogContent"]!["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("CATALOG_NOT_FOUND");
     }
@@ -160,7 +160,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     [Fact]
     public async Task RemoveCatalogContent_InvalidKey_ReturnsErrorAndChangesNothing()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var id = await CatalogApi.CreateAsync(client, "Remove invalid");
         await CatalogApi.AddAsync(client, id, ("a", "COURSE", "A"));
 

@@ -9,7 +9,7 @@ public sealed class CatalogQueryTests(CatalogAppFactory factory) : IClassFixture
     [Fact]
     public async Task Node_CatalogAndContentItemIds_RoundTrip()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var id = await CatalogApi.CreateAsync(client, "Round trip");
         await CatalogApi.AddAsync(client, id, ("rt", "PROGRAM", "Round"));
         var itemId = (await client.QueryAsync("query($id: ID!) { node(id: $id) { ... on Catalog { contentItems { nodes { id } } } } }", new { id }))
@@ -35,7 +35,7 @@ public sealed class CatalogQueryTests(CatalogAppFactory factory) : IClassFixture
     [InlineData("Q2F0YWxvZzowMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMQ==")] // Catalog:0000…0001, no such row
     public async Task Node_GarbageOrUnknownId_ResolvesToNull(string id)
     {
-        var response = await factory.CreateGqlClient().PostAsync("query($id: ID!) { node(id: $id) { id } }", new { id });
+        var response = await (await factory.OperatorAsync()).PostAsync("query($id: ID!) { node(id: $id) { id } }", new { id });
 
         response.Status.ShouldBe(System.Net.HttpStatusCode.OK);
         response.Errors.ShouldBeNull(response.Raw);
@@ -45,7 +45,7 @@ public sealed class CatalogQueryTests(CatalogAppFactory factory) : IClassFixture
     [Fact]
     public async Task Catalogs_FilterByEnterpriseSortedByTitleDesc_ReturnsThatEnterpriseInOrder()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var enterprise = Guid.NewGuid();
         foreach (var title in new[] { "Beta", "Alpha", "Gamma" })
         {
@@ -65,7 +65,7 @@ public sealed class CatalogQueryTests(CatalogAppFactory factory) : IClassFixture
     [Fact]
     public async Task ContentItems_UnderManyCatalogs_LoadInOneQueryPerLevel()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var enterprise = Guid.NewGuid();
         for (var c = 0; c < 4; c++)
         {
@@ -102,7 +102,7 @@ public sealed class CatalogQueryTests(CatalogAppFactory factory) : IClassFixture
     [Fact]
     public async Task ContentItems_FilterByTypeAndTitle_ReturnsMatches()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var id = await CatalogApi.CreateAsync(client, "Filtered");
         await CatalogApi.AddAsync(client, id, ("p1", "PROGRAM", "Data science"), ("c1", "COURSE", "Data basics"), ("r1", "COURSE_RUN", "Data run"), ("c2", "COURSE", "Other"));
 
@@ -121,7 +121,7 @@ public sealed class CatalogQueryTests(CatalogAppFactory factory) : IClassFixture
     [Fact]
     public async Task ContentItems_WalkedWithCursors_ReturnEveryItemOnce()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var id = await CatalogApi.CreateAsync(client, "Walk");
         await CatalogApi.AddAsync(client, id, Enumerable.Range(0, 13).Select(i => ($"w{i:D2}", i % 3 == 0 ? "PROGRAM" : "COURSE", $"T{i % 4}")).ToArray());
         const string Page = """
@@ -150,7 +150,7 @@ public sealed class CatalogQueryTests(CatalogAppFactory factory) : IClassFixture
     [Fact]
     public async Task ContainedKeys_ThousandKeys_OneIndexedQuery()
     {
-        var client = factory.CreateGqlClient();
+        var client = await factory.OperatorAsync();
         var id = await CatalogApi.CreateAsync(client, "Membership");
         await CatalogApi.AddAsync(client, id, Enumerable.Range(0, 500).Select(i => ($"m{i * 2}", "COURSE", "T")).ToArray());
         NodeId.TryDecodeGuid(id, "Catalog", out var catalogId).ShouldBeTrue();

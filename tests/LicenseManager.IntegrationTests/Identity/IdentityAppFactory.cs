@@ -56,6 +56,19 @@ public class IdentityAppFactory : AppFactory
         var token = await Tokens().PasswordAsync(email, password);
         return CreateGqlClient().WithBearer(token.AccessToken);
     }
+
+    /// <summary>A new verified user of <paramref name="role"/>, signed in through the password grant.</summary>
+    public async Task<GqlClient> UserAsync(string role, Guid? enterprise = null) => await SignedInAsync(await AddUserAsync(role, enterprise));
+
+    /// <summary>A new service client of <paramref name="role"/>, signed in through client credentials.</summary>
+    public async Task<GqlClient> ServiceAsync(string role, Guid? enterprise = null)
+    {
+        var clientId = $"{role}-{Guid.NewGuid():N}";
+        const string secret = "service-secret-0123456789";
+        await AdminAsync(a => a.AddClientAsync(new NewClient(clientId, secret, role, enterprise, []), CancellationToken.None));
+        var token = await Tokens().ClientCredentialsAsync(clientId, secret);
+        return CreateGqlClient().WithBearer(token.AccessToken);
+    }
 }
 
 public static class TestUsers

@@ -15,7 +15,7 @@ internal sealed class CatalogNodeResolver() : NodeResolver<Catalog>(CatalogType.
         // From the request: the factory needs the data source, which schema export does not have.
         var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Catalogs.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return await db.Catalogs.AsNoTracking().VisibleTo(context.CurrentActor()).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 }
 
@@ -27,6 +27,7 @@ internal sealed class ContentItemNodeResolver() : NodeResolver<ContentItem>(Cont
         // From the request: the factory needs the data source, which schema export does not have.
         var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.ContentItems.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var visibleCatalogs = db.Catalogs.VisibleTo(context.CurrentActor()).Select(c => c.Id);
+        return await db.ContentItems.AsNoTracking().Where(i => ids.Contains(i.Id) && visibleCatalogs.Contains(i.CatalogId)).ToDictionaryAsync(i => i.Id, cancellationToken);
     }
 }

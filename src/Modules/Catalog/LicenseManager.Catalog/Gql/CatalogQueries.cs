@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using LicenseManager.Platform.Gql;
+using LicenseManager.Platform.Gql.Authorization;
 using LicenseManager.Platform.Gql.Conventions;
 using LicenseManager.Platform.Gql.Paging;
 
@@ -10,8 +11,11 @@ using LicenseManager.Catalog.Data;
 
 internal sealed class CatalogQueries(GqlTypes types) : QueryExtension
 {
-    public override void Configure(ObjectGraphType query) =>
-        query.Connection<CatalogType, Catalog, CatalogDbContext>(
-            types, "catalogs", CatalogConventions.Catalogs, (_, db) => db.Catalogs.AsNoTracking())
-            .Description = "Catalogs of every enterprise; filter on enterpriseCustomerId for one enterprise's.";
+    public override void Configure(ObjectGraphType query)
+    {
+        var catalogs = query.Connection<CatalogType, Catalog, CatalogDbContext>(
+            types, "catalogs", CatalogConventions.Catalogs, (context, db) => db.Catalogs.AsNoTracking().VisibleTo(context.CurrentActor()));
+        catalogs.Description = "The catalogs the caller may read: every enterprise's for operators, otherwise those of the caller's enterprises.";
+        catalogs.Require(new RoleRequirement(CatalogAccess.ReaderRoles));
+    }
 }

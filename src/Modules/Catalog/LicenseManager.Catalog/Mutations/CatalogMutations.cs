@@ -1,5 +1,7 @@
 using GraphQL.Types;
+using LicenseManager.Identity.Contracts;
 using LicenseManager.Platform.Gql;
+using LicenseManager.Platform.Gql.Authorization;
 using LicenseManager.Platform.Gql.Mutations;
 
 namespace LicenseManager.Catalog.Mutations;
@@ -8,8 +10,12 @@ internal sealed class CatalogMutations : MutationExtension
 {
     public override void Configure(ObjectGraphType mutation)
     {
-        mutation.Mutation<CreateCatalogInputType, CreateCatalogPayloadType, CreateCatalogInput>(CreateCatalog.Name, CreateCatalog.ResolveAsync);
-        mutation.Mutation<AddCatalogContentInputType, AddCatalogContentPayloadType, AddCatalogContentInput>(AddCatalogContent.Name, AddCatalogContent.ResolveAsync);
-        mutation.Mutation<RemoveCatalogContentInputType, RemoveCatalogContentPayloadType, RemoveCatalogContentInput>(RemoveCatalogContent.Name, RemoveCatalogContent.ResolveAsync);
+        // Operators manage catalogs; everybody else only reads them.
+        mutation.Mutation<CreateCatalogInputType, CreateCatalogPayloadType, CreateCatalogInput>(CreateCatalog.Name, CreateCatalog.ResolveAsync)
+            .RequireRole(IdentityRoles.Operator);
+        mutation.Mutation<AddCatalogContentInputType, AddCatalogContentPayloadType, AddCatalogContentInput>(AddCatalogContent.Name, AddCatalogContent.ResolveAsync)
+            .RequireRole(IdentityRoles.Operator);
+        mutation.Mutation<RemoveCatalogContentInputType, RemoveCatalogContentPayloadType, RemoveCatalogContentInput>(RemoveCatalogContent.Name, RemoveCatalogContent.ResolveAsync)
+            .RequireRole(IdentityRoles.Operator);
     }
 }
