@@ -4,8 +4,10 @@ using GraphQL.Execution;
 namespace LicenseManager.Platform.Gql;
 
 /// <summary>
-/// Every error carries <c>extensions.code</c>; unexpected exceptions show a generic message and no
-/// details outside Development (their code would otherwise leak the .NET exception type).
+/// Every error carries <c>extensions.code</c>. Unexpected exceptions show a generic message outside
+/// Development (their code would otherwise leak the .NET exception type); in Development they carry the
+/// exception in <c>extensions.details</c>. Expected errors (thrown <see cref="ExecutionError"/>s such as
+/// authorization failures) never carry a stack trace.
 /// </summary>
 public sealed class GqlErrorInfoProvider(bool exposeDetails)
     : ErrorInfoProvider(new ErrorInfoProviderOptions
@@ -13,29 +15,37 @@ public sealed class GqlErrorInfoProvider(bool exposeDetails)
         ExposeCode = true,
         ExposeCodes = false,
         ExposeData = false,
-        ExposeExceptionDetails = exposeDetails,
-        ExposeExceptionDetailsMode = ExposeExceptionDetailsMode.Extensions,
+        ExposeExceptionDetails = false,
     })
 {
     public const string UnexpectedCode = "UNEXPECTED_EXECUTION_ERROR";
 
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
-        if (executionError is UnhandledError && !exposeDetails)
+        if (executionError is UnhandledError unhandled)
         {
-            return new ErrorInfo
+            if (!exposeDetails)
             {
-                Message = "Unexpected Execution Error",
-                Extensions = new Dictionary<string, object?> { ["code"] = UnexpectedCode },
+                return new ErrorInfo
+                {
+                    Message = "Unexpected Execution Error",
+                    Extensions = new Dictionary<string, object?> { ["code"] = UnexpectedCode },
+                };
+            }
+
+            var detailed = base.GetInfo(executionError);
+            detailed.Extensions = new Dictionary<string, object?>(detailed.Extensions ?? new Dictionary<string, object?>())
+            {
+                ["code"] = UnexpectedCode,
+                ["details"] = (unhandled.InnerException ?? unhandled).ToString(),
             };
+            return detailed;
         }
 
         var info = base.GetInfo(executionError);
-        if (executionError is UnhandledError || string.IsNullOrEmpty(executionError.Code))
+        if (string.IsNullOrEmpty(executionError.Code))
         {
-            var extensions = info.Extensions ?? new Dictionary<string, object?>();
-            extensions["code"] = executionError is UnhandledError ? UnexpectedCode : "EXECUTION_ERROR";
-            info.Extensions = extensions;
+            info.Extensions = new Dictionary<string, object?>(info.Extensions ?? new Dictionary<string, object?>()) { ["code"] = "EXECUTION_ERROR" };
         }
 
         return info;

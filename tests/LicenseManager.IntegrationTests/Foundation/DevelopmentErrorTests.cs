@@ -23,4 +23,14 @@ public sealed class DevelopmentErrorTests(DevelopmentFactory factory) : IClassFi
         response.FirstErrorCode.ShouldBe(GqlErrorInfoProvider.UnexpectedCode);
         response.Raw.ShouldContain("secret internal detail");
     }
+
+    [Fact]
+    public async Task ExpectedError_InDevelopment_HasNoStackTrace()
+    {
+        var response = await factory.CreateGqlClient().PostAsync("{ nodes(ids: [" + string.Join(',', Enumerable.Range(0, 51).Select(i => $"\"{i}\"")) + "]) { id } }");
+
+        response.FirstErrorCode.ShouldBe("NODES_LIMIT_EXCEEDED");
+        response.Errors![0]!["extensions"]!["details"].ShouldBeNull();
+        response.Raw.ShouldNotContain("   at ");
+    }
 }
