@@ -232,12 +232,11 @@ public sealed class TransportTests(TransportFactory factory) : IClassFixture<Tra
     [Fact]
     public async Task Execution_OverTimeout_IsCancelledWithTimeoutError()
     {
-        var started = DateTime.UtcNow;
-
+        // The limit is 2 s: an answer with data would mean the 20 s query was allowed to finish.
         var response = await SendAsync(HttpMethod.Post, """{"query":"{ sleep(seconds: 20) }"}""");
 
         response.FirstErrorCode.ShouldBe("HC0045");
-        (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(15));
+        response.Data!["sleep"].ShouldBeNull();
     }
 
     [Fact]
