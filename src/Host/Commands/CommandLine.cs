@@ -21,7 +21,7 @@ public static class CommandLine
           clients add --client-id <id> --secret <secret> --role partner|provisioning|operator [--enterprise <uuid>] [--scopes "api ..."]
                                             Add (or update) a client-credentials service client.
           seed-demo                         Create the demo operator, enterprise admin and learner (idempotent).
-          certs generate --output <dir> [--password <pfx password>]
+          certs generate --output <dir> [--password <pfx password>]   (relative to the repository root)
                                             Write a signing + encryption certificate pair for Auth:*Certificate.
 
         Commands that need the database use ConnectionStrings:LicenseManager, or the local cluster under .data/postgres.
@@ -74,6 +74,13 @@ public static class CommandLine
         return 2;
     }
 
+    /// <summary>
+    /// <c>dotnet run --project src/Host</c> runs in the project's folder, so a relative path given on the
+    /// command line means the checkout's root, where the README's commands are typed.
+    /// </summary>
+    public static string FromRepositoryRoot(string path) =>
+        Path.IsPathRooted(path) ? path : Path.Combine(LocalCluster.RepositoryRoot(Directory.GetCurrentDirectory()), path);
+
     private static int Help(TextWriter output)
     {
         output.WriteLine(Usage);
@@ -85,8 +92,7 @@ public static class CommandLine
         var sdl = SchemaExport.Print(services.GetRequiredService<ISchema>());
         if (options.TryGetValue("--output", out var path))
         {
-            // `dotnet run --project src/Host` runs in the project's folder: relative paths mean the checkout's root.
-            path = Path.IsPathRooted(path) ? path : Path.Combine(LocalCluster.RepositoryRoot(Directory.GetCurrentDirectory()), path);
+            path = FromRepositoryRoot(path);
             await File.WriteAllTextAsync(path, sdl);
             await output.WriteLineAsync($"Schema written to {Path.GetFullPath(path)}");
         }

@@ -32,7 +32,7 @@ internal static class IdentityCommands
         options.TryGetValue("--password", out var password);
         try
         {
-            var (signing, encryption) = CertificateFiles.Generate(Required(options, "--output"), password, TimeProvider.System);
+            var (signing, encryption) = CertificateFiles.Generate(CommandLine.FromRepositoryRoot(Required(options, "--output")), password, TimeProvider.System);
             output.WriteLine($"Wrote {Path.GetFullPath(signing)} and {Path.GetFullPath(encryption)}.");
             output.WriteLine("Configure every instance with Auth:SigningCertificate:Path / Auth:EncryptionCertificate:Path (and :Password).");
             return 0;
