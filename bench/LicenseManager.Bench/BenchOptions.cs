@@ -1,0 +1,75 @@
+namespace LicenseManager.Bench;
+
+/// <summary>Command-line options. Every load is bounded by a count and by a time budget per scenario.</summary>
+internal sealed record BenchOptions
+{
+    public bool Quick { get; init; }
+
+    /// <summary>Seed of the dataset generator: the same seed gives the same keys, titles and types.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Content items in the main catalog (written 10,000 per <c>addCatalogContent</c> call).</summary>
+    public int Items { get; init; } = 100_000;
+
+    public int Warmup { get; init; } = 20;
+
+    public int Iterations { get; init; } = 200;
+
+    public int ConcurrentRequests { get; init; } = 2_000;
+
+    public int Clients { get; init; } = 8;
+
+    public int UpsertIterations { get; init; } = 10;
+
+    /// <summary>Stop a scenario's timed loop after this long even if <see cref="Iterations"/> were not reached.</summary>
+    public TimeSpan ScenarioBudget { get; init; } = TimeSpan.FromSeconds(15);
+
+    public string? Output { get; init; }
+
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/LicenseManager.Bench -- [options]
+          --quick                 fewer items and iterations (20,000 items, 50 iterations, 400 concurrent requests)
+          --seed <n>              dataset seed (default 42)
+          --items <n>             content items in the main catalog (default 100000)
+          --iterations <n>        timed sequential iterations per scenario (default 200)
+          --concurrent <n>        requests of each concurrent run (default 2000)
+          --clients <n>           concurrent clients (default 8)
+          --output <file>         where the table is written (default bench/results/latest.md)
+        environment: LM_BENCH_CONNECTION=<connection string> uses that database instead of a throwaway cluster.
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var options = quick
+            ? new BenchOptions
+            {
+                Quick = true,
+                Items = 20_000,
+                Warmup = 10,
+                Iterations = 50,
+                ConcurrentRequests = 400,
+                UpsertIterations = 3,
+                ScenarioBudget = TimeSpan.FromSeconds(8),
+            }
+            : new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            options = args[i] switch
+            {
+                "--quick" => options,
+                "--seed" => options with { Seed = int.Parse(Value()) },
+                "--items" => options with { Items = Math.Max(1_000, int.Parse(Value())) },
+                "--iterations" => options with { Iterations = Math.Max(1, int.Parse(Value())) },
+                "--concurrent" => options with { ConcurrentRequests = Math.Max(1, int.Parse(Value())) },
+                "--clients" => options with { Clients = Math.Clamp(int.Parse(Value()), 1, 64) },
+                "--output" => options with { Output = Value() },
+                "--help" or "-h" => throw new ArgumentException(Usage),
+                var unknown => throw new ArgumentException($"Unknown option '{unknown}'.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace LicenseManager.Bench;
+
+/// <summary>One measured row. Latencies in milliseconds; <see cref="RequestsPerSecond"/> only for concurrent runs.</summary>
+internal sealed record Row(string Scenario, string Mode, int N, double MedianMs, double P95Ms, double? RequestsPerSecond, int Failures)
+{
+    public bool Concurrent => RequestsPerSecond is not null;
+}
+
+/// <summary>
+/// Stopwatch runner: warm-up calls (not timed), then timed calls one after another, or a bounded concurrent
+/// run (a fixed number of requests shared by N clients). Every timed loop also stops at the time budget.
+/// A call returns false (or throws) on failure; failures are counted and excluded from the latencies.
+/// </summary>
+internal sealed class Runner(BenchOptions options, TextWriter log)
+{
+    public List<Row> Rows { get; } = [];
+
+    /// <summary>
+    /// Calls each of <paramref name="calls"/> in turn until every one ran <see cref="BenchOptions.Warmup"/> × 10
+    /// times or the time budget is spent, so that the code every scenario shares has tiered up before the
+    /// first timing (otherwise the first scenarios pay for the JIT).
+    /// </summary>
+    public async Task WarmUpAsync(IReadOnlyList<Func<CancellationToken, Task<bool>>> calls)
+    {
+        var budget = Stopwatch.StartNew();
+        for (var round = 0; round < options.Warmup * 10 && budget.Elapsed < options.ScenarioBudget; round++)
+        {
+            foreach (var call in calls)
+            {
+                await Safe(call);
+            }
+        }
+
+        // Let the background tier-1 compilations land.
+        await Task.Delay(500);
+    }
+
+    public async Task<Row> SequentialAsync(string scenario, Func<CancellationToken, Task<bool>> call, int? iterations = null, int? warmup = null)
+    {
+        var n = iterations ?? options.Iterations;
+        for (var i = 0; i < (warmup ?? options.Warmup); i++)
+        {
+            await call(CancellationToken.None);
+        }
+
+        var latencies = new List<double>(n);
+        var failures = 0;
+        var budget = Stopwatch.StartNew();
+        for (var i = 0; i < n && budget.Elapsed < options.ScenarioBudget; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var ok = await Safe(call);
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (ok)
+            {
+                latencies.Add(elapsed);
+            }
+            else
+            {
+                failures++;
+            }
+        }
+
+        return Add(new Row(scenario, "seq", latencies.Count, Median(latencies), P95(latencies), null, failures));
+    }
+
+    public async Task<Row> ConcurrentAsync(string scenario, Func<CancellationToken, Task<bool>> call)
+    {
+        for (var i = 0; i < Math.Min(options.Warmup, 10); i++)
+        {
+            await call(CancellationToken.None);
+        }
+
+        var total = options.ConcurrentRequests;
+        var started = 0;
+        var failures = 0;
+        var perClient = new List<double>[options.Clients];
+        using var deadline = new CancellationTokenSource(options.ScenarioBudget);
+        var wall = Stopwatch.StartNew();
+        var clients = Enumerable.Range(0, options.Clients).Select(c => Task.Run(async () =>
+        {
+            var latencies = perClient[c] = new List<double>(total / options.Clients + 1);
+            while (!deadline.IsCancellationRequested && Interlocked.Increment(ref started) <= total)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var ok = await Safe(call);
+                var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                if (ok)
+                {
+                    latencies.Add(elapsed);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(clients);
+        wall.Stop();
+        var all = perClient.SelectMany(l => l).ToList();
+        var rps = all.Count / wall.Elapsed.TotalSeconds;
+        return Add(new Row(scenario, $"conc×{options.Clients}", all.Count, Median(all), P95(all), rps, failures));
+    }
+
+    private Row Add(Row row)
+    {
+        Rows.Add(row);
+        log.WriteLine($"  {row.Scenario,-58} {row.Mode,-7} n={row.N,5}  median {row.MedianMs,8:F2} ms  p95 {row.P95Ms,8:F2} ms"
+                      + (row.RequestsPerSecond is { } rps ? $"  {rps,7:F0} req/s" : string.Empty)
+                      + (row.Failures > 0 ? $"  FAILURES {row.Failures}" : string.Empty));
+        return row;
+    }
+
+    private static async Task<bool> Safe(Func<CancellationToken, Task<bool>> call)
+    {
+        try
+        {
+            return await call(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    public static double Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /// <summary>Nearest-rank 95th percentile.</summary>
+    public static double P95(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(0.95 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+
+    /// <summary>
+    /// Markdown table. Ratio: a row's median over the baseline's median of the same mode (sequential rows
+    /// against the sequential baseline, concurrent rows against the concurrent baseline), same run.
+    /// </summary>
+    public string Table(string baselineScenario)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var baselineSeq = Rows.FirstOrDefault(r => r.Scenario == baselineScenario && !r.Concurrent)?.MedianMs;
+        var baselineConc = Rows.FirstOrDefault(r => r.Scenario == baselineScenario && r.Concurrent)?.MedianMs;
+        var text = new StringBuilder();
+        text.AppendLine("| scenario | mode | n | median ms | p95 ms | req/s | × baseline median |");
+        text.AppendLine("|---|---|--:|--:|--:|--:|--:|");
+        foreach (var row in Rows)
+        {
+            var baseline = row.Concurrent ? baselineConc : baselineSeq;
+            var ratio = baseline is > 0 ? (row.MedianMs / baseline.Value).ToString("F1", culture) : "–";
+            var rps = row.RequestsPerSecond is { } r ? r.ToString("F0", culture) : "";
+            var failures = row.Failures > 0 ? $" ({row.Failures} failed)" : string.Empty;
+            text.AppendLine(culture, $"| {row.Scenario}{failures} | {row.Mode} | {row.N} | {row.MedianMs:F2} | {row.P95Ms:F2} | {rps} | {ratio} |");
+        }
+
+        return text.ToString();
+    }
+}
