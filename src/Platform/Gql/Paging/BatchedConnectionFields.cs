@@ -12,8 +12,11 @@ namespace LicenseManager.Platform.Gql.Paging;
 
 /// <summary>
 /// A connection under each of N parents (<c>catalogs { contentItems(first: 5) }</c>) loaded in one SQL
-/// query for the page (<c>ROW_NUMBER() OVER (PARTITION BY parent ORDER BY …)</c>, which EF makes of a
-/// grouped <c>Take</c>) and one grouped <c>COUNT</c> when <c>totalCount</c> is selected, whatever N is.
+/// query for the pages and one grouped <c>COUNT</c> when <c>totalCount</c> is selected, whatever N is.
+/// The page query is one <c>WHERE parent = @k AND (keyset) ORDER BY … LIMIT n + 1</c> branch per parent,
+/// joined by <c>UNION ALL</c>: each branch is an index range scan, so a page costs what its rows cost.
+/// (A grouped <c>Take</c>, which EF turns into <c>ROW_NUMBER() OVER (PARTITION BY parent …)</c>, numbers
+/// every row of every parent after the cursor: page 1 of a 100,000-item catalog took ~100 ms.)
 /// </summary>
 public static class BatchedConnectionFields
 {
@@ -73,10 +76,18 @@ public static class BatchedConnectionFields
         var byKey = new Dictionary<TKey, List<T>>();
         if (query.WantsRows)
         {
-            var pages = await query.Pager.Restrict(rows).GroupBy(foreignKey)
-                .Select(TopRows<T, TKey>(query.Pager))
-                .ToListAsync(cancellationToken);
-            byKey = pages.ToDictionary(p => p.Key, p => p.Rows);
+            var pages = await PagesQuery(rows, query.Pager, foreignKey, keys).ToListAsync(cancellationToken);
+            var keyOf = ForeignKeyReaders<T, TKey>.For(foreignKey);
+            foreach (var row in pages)
+            {
+                var key = keyOf(row);
+                if (!byKey.TryGetValue(key, out var list))
+                {
+                    byKey[key] = list = [];
+                }
+
+                list.Add(row);
+            }
         }
 
         var result = new Dictionary<TKey, Connection<T>>();
@@ -98,24 +109,32 @@ public static class BatchedConnectionFields
         return Expression.Lambda<Func<T, bool>>(Expression.Call(contains, list, foreignKey.Body), foreignKey.Parameters);
     }
 
-    /// <summary><c>g =&gt; new KeyedRows { Key = g.Key, Rows = g.OrderBy(…).Take(n + 1).ToList() }</c>.</summary>
-    private static Expression<Func<IGrouping<TKey, T>, KeyedRows<TKey, T>>> TopRows<T, TKey>(KeysetPager<T> pager)
+    /// <summary>
+    /// One keyset branch per parent, joined by UNION ALL; the outer ORDER BY (over at most N × (n + 1)
+    /// rows) keeps each parent's rows in the read order, which UNION ALL alone does not promise.
+    /// </summary>
+    private static IQueryable<T> PagesQuery<T, TKey>(
+        IQueryable<T> rows, KeysetPager<T> pager, Expression<Func<T, TKey>> foreignKey, IReadOnlyList<TKey> keys)
     {
-        var group = Expression.Parameter(typeof(IGrouping<TKey, T>), "g");
-        var ordered = SortParser.ApplyEnumerable(group, typeof(T), pager.ReadOrder);
-        var taken = Expression.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(T)], ordered, Expression.Constant(pager.Take));
-        var list = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(T)], taken);
-        var body = Expression.MemberInit(
-            Expression.New(typeof(KeyedRows<TKey, T>)),
-            Expression.Bind(typeof(KeyedRows<TKey, T>).GetProperty(nameof(KeyedRows<TKey, T>.Key))!, Expression.Property(group, nameof(IGrouping<TKey, T>.Key))),
-            Expression.Bind(typeof(KeyedRows<TKey, T>).GetProperty(nameof(KeyedRows<TKey, T>.Rows))!, list));
-        return Expression.Lambda<Func<IGrouping<TKey, T>, KeyedRows<TKey, T>>>(body, group);
+        var parents = keys.Distinct().ToList();
+        IQueryable<T>? pages = null;
+        foreach (var key in parents)
+        {
+            var ofParent = Expression.Lambda<Func<T, bool>>(
+                Expression.Equal(foreignKey.Body, ExpressionValues.Parameter(key, typeof(TKey))), foreignKey.Parameters);
+            var page = SortParser.Apply(pager.Restrict(rows.Where(ofParent)), pager.ReadOrder).Take(pager.Take);
+            pages = pages is null ? page : pages.Concat(page);
+        }
+
+        return parents.Count <= 1
+            ? pages ?? rows.Take(0)
+            : SortParser.Apply(pages!, [new SortKey("parent", foreignKey, Descending: false), .. pager.ReadOrder]);
     }
 
-    private sealed class KeyedRows<TKey, T>
+    private static class ForeignKeyReaders<T, TKey>
     {
-        public TKey Key { get; init; } = default!;
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expression<Func<T, TKey>>, Func<T, TKey>> Compiled = new();
 
-        public List<T> Rows { get; init; } = [];
+        public static Func<T, TKey> For(Expression<Func<T, TKey>> foreignKey) => Compiled.GetValue(foreignKey, e => e.Compile());
     }
 }

@@ -54,22 +54,4 @@ public static class SortParser
 
         return (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(expression);
     }
-
-    /// <summary>The same ordering over an in-memory group (for per-parent paging inside one SQL query).</summary>
-    public static Expression ApplyEnumerable(Expression source, Type elementType, IReadOnlyList<SortKey> keys)
-    {
-        for (var i = 0; i < keys.Count; i++)
-        {
-            var method = (i == 0, keys[i].Descending) switch
-            {
-                (true, false) => nameof(Enumerable.OrderBy),
-                (true, true) => nameof(Enumerable.OrderByDescending),
-                (false, false) => nameof(Enumerable.ThenBy),
-                (false, true) => nameof(Enumerable.ThenByDescending),
-            };
-            source = Expression.Call(typeof(Enumerable), method, [elementType, keys[i].Selector.ReturnType], source, keys[i].Selector);
-        }
-
-        return source;
-    }
 }
