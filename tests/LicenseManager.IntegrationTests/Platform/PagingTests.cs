@@ -162,6 +162,21 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
         sql.ShouldContain("LIMIT");
     }
 
+    [Fact]
+    public async Task Probes_PageAfterCursorOnNonNullKey_BoundsTheLeadingKeyForAnIndexRange()
+    {
+        var client = factory.CreateGqlClient();
+        var cursor = (await client.QueryAsync("{ probes(first: 3, order: [{ name: ASC }]) { pageInfo { endCursor } } }"))["probes"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        factory.Sql.Clear();
+
+        await client.QueryAsync($"{{ probes(first: 3, order: [{{ name: ASC }}], after: \"{cursor}\") {{ nodes {{ name }} }} }}");
+
+        // name is a non-nullable string: a ">=" bound on it (an index range), and no "IS NULL" arm.
+        var sql = factory.Sql.CommandsOn("probe.probe").ShouldHaveSingleItem();
+        sql.ShouldContain("p.name >= ");
+        sql.ShouldNotContain("p.name IS NULL");
+    }
+
     private static async Task<JsonNode> PageAsync(Infrastructure.GqlClient client, string order, string arguments) =>
         (await client.QueryAsync($"{{ probes(where: {{ group: {{ eq: \"w\" }} }}, order: {order}, {arguments}) {{ nodes {{ name }} pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor }} }} }}"))["probes"]!;
 

@@ -63,12 +63,12 @@ public static class BatchedConnectionFields
     {
         var factory = services.GetRequiredService<IDbContextFactory<TDb>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = query.Apply(source(db)).Where(InKeys(foreignKey, keys));
+        var filtered = query.Apply(source(db));
 
         var totals = new Dictionary<TKey, int>();
         if (query.WantsTotal)
         {
-            totals = await rows.GroupBy(foreignKey)
+            totals = await filtered.Where(InKeys(foreignKey, keys)).GroupBy(foreignKey)
                 .Select(g => new KeyValuePair<TKey, int>(g.Key, g.Count()))
                 .ToDictionaryAsync(p => p.Key, p => p.Value, cancellationToken);
         }
@@ -76,7 +76,7 @@ public static class BatchedConnectionFields
         var byKey = new Dictionary<TKey, List<T>>();
         if (query.WantsRows)
         {
-            var pages = await PagesQuery(rows, query.Pager, foreignKey, keys).ToListAsync(cancellationToken);
+            var pages = await PagesQuery(filtered, query.Pager, foreignKey, keys).ToListAsync(cancellationToken);
             var keyOf = ForeignKeyReaders<T, TKey>.For(foreignKey);
             foreach (var row in pages)
             {

@@ -32,13 +32,45 @@ public static class KeysetPredicate
             equalSoFar = equalSoFar is null ? equal : Expression.AndAlso(equalSoFar, equal);
         }
 
+        // A redundant bound on the leading key (a >= @a) gives PostgreSQL an index range to start from;
+        // the OR chain alone is only a filter, read from the start of the range on every page.
+        if (result is not null && keys.Count > 1 && values[0] is not null && !IsNullable(ParameterReplacer.Rebind(keys[0].Selector, entity)))
+        {
+            var leading = ParameterReplacer.Rebind(keys[0].Selector, entity);
+            var bound = Comparisons.Make(
+                keys[0].Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual,
+                leading,
+                ExpressionValues.Parameter(values[0], leading.Type));
+            result = Expression.AndAlso(bound, result);
+        }
+
         return Expression.Lambda<Func<T, bool>>(result ?? Expression.Constant(false), entity);
+    }
+
+    /// <summary>
+    /// Whether the key can be NULL: nullable value types, and reference types not declared non-nullable
+    /// (EF maps a non-nullable <c>string</c> property to a NOT NULL column, so its rows never sort as NULL).
+    /// </summary>
+    internal static bool IsNullable(Expression member)
+    {
+        if (member.Type.IsValueType)
+        {
+            return Nullable.GetUnderlyingType(member.Type) is not null;
+        }
+
+        var info = (member as MemberExpression)?.Member switch
+        {
+            System.Reflection.PropertyInfo property => new System.Reflection.NullabilityInfoContext().Create(property),
+            System.Reflection.FieldInfo field => new System.Reflection.NullabilityInfoContext().Create(field),
+            _ => null,
+        };
+        return info is null || info.ReadState != System.Reflection.NullabilityState.NotNull;
     }
 
     /// <summary>Rows strictly past <paramref name="value"/> on one key, or null when there are none.</summary>
     private static Expression? Beyond(Expression member, object? value, bool descending)
     {
-        var nullable = !member.Type.IsValueType || Nullable.GetUnderlyingType(member.Type) is not null;
+        var nullable = IsNullable(member);
         if (value is null)
         {
             // Ascending: nulls come last, nothing is beyond them. Descending: nulls come first, every non-null follows.

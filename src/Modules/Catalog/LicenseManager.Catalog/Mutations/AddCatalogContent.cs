@@ -60,6 +60,8 @@ internal static class AddCatalogContent
 {
     public const string Name = "addCatalogContent";
 
+    private const int AnalyzeAfterRows = 1000;
+
     public static async Task<IMutationPayload> ResolveAsync(IResolveFieldContext context, AddCatalogContentInput input, CancellationToken cancellationToken)
     {
         var failure = ContentKeys.Check(input.Items.Select(i => i.ContentKey).ToList());
@@ -101,6 +103,14 @@ internal static class AddCatalogContent
         if (upserted == 0)
         {
             return new AddCatalogContentPayload(null, 0, [new CatalogNotFoundError(input.CatalogId)]);
+        }
+
+        if (upserted >= AnalyzeAfterRows)
+        {
+            // A bulk load leaves the planner's statistics behind: a fresh catalog counts as ~1 row, and the
+            // membership and paging queries then pick plans that read the whole catalog (measured: 5-13 ms
+            // instead of 0.1-1 ms on 20,000 items until autovacuum caught up). ANALYZE samples, ~65 ms on 120,000 rows.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE catalog.content_items", cancellationToken);
         }
 
         var catalog = await db.Catalogs.AsNoTracking().SingleAsync(c => c.Id == catalogId, cancellationToken);
