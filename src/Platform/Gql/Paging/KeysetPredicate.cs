@@ -14,11 +14,12 @@ public static class KeysetPredicate
     public static Expression<Func<T, bool>> After<T>(IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values)
     {
         var entity = Expression.Parameter(typeof(T), "e");
+        var members = keys.Select(k => ParameterReplacer.Rebind(k.Selector, entity)).ToArray();
         Expression? result = null;
         Expression? equalSoFar = null;
         for (var i = 0; i < keys.Count; i++)
         {
-            var member = ParameterReplacer.Rebind(keys[i].Selector, entity);
+            var member = members[i];
             var after = Beyond(member, values[i], keys[i].Descending);
             if (after is not null)
             {
@@ -34,9 +35,9 @@ public static class KeysetPredicate
 
         // A redundant bound on the leading key (a >= @a) gives PostgreSQL an index range to start from;
         // the OR chain alone is only a filter, read from the start of the range on every page.
-        if (result is not null && keys.Count > 1 && values[0] is not null && !IsNullable(ParameterReplacer.Rebind(keys[0].Selector, entity)))
+        if (result is not null && keys.Count > 1 && values[0] is not null && !IsNullable(members[0]))
         {
-            var leading = ParameterReplacer.Rebind(keys[0].Selector, entity);
+            var leading = members[0];
             var bound = Comparisons.Make(
                 keys[0].Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual,
                 leading,
@@ -58,7 +59,15 @@ public static class KeysetPredicate
             return Nullable.GetUnderlyingType(member.Type) is not null;
         }
 
-        var info = (member as MemberExpression)?.Member switch
+        return member is not MemberExpression { Member: var declared } || NullableMembers.GetOrAdd(declared, ReadsAsNullable);
+    }
+
+    // Declared once per entity; read on every page request, so the reflection is done once per member.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.MemberInfo, bool> NullableMembers = new();
+
+    private static bool ReadsAsNullable(System.Reflection.MemberInfo member)
+    {
+        var info = member switch
         {
             System.Reflection.PropertyInfo property => new System.Reflection.NullabilityInfoContext().Create(property),
             System.Reflection.FieldInfo field => new System.Reflection.NullabilityInfoContext().Create(field),
