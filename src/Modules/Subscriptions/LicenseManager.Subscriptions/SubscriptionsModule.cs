@@ -1,7 +1,10 @@
 using LicenseManager.Platform.Data;
+using LicenseManager.Platform.Gql;
+using LicenseManager.Platform.Gql.Relay;
 using LicenseManager.Platform.Modules;
 using LicenseManager.Subscriptions.Contracts;
 using LicenseManager.Subscriptions.Data;
+using LicenseManager.Subscriptions.Gql;
 using LicenseManager.Subscriptions.Terms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,5 +20,12 @@ public sealed class SubscriptionsModule : IModule
         services.AddModuleDbContext<SubscriptionsDbContext>(SubscriptionsDbContext.Schema);
         services.AddSingleton<IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddSingleton<IPlanTerms, PlanTermsReader>();
+        services.AddQueryExtension<SubscriptionQueries>();
+        services.AddObjectTypeExtension<LicensePlanExtension>();
+        services.AddSingleton<INodeResolver, CustomerAgreementNodeResolver>();
+        services.AddSingleton<INodeResolver, SubscriptionPlanNodeResolver>();
+        services.AddSingleton<INodeResolver, SubscriptionPlanRenewalNodeResolver>();
+        services.AddSingleton<INodeResolver, ProductNodeResolver>();
+        services.AddSingleton<INodeResolver, PlanTypeNodeResolver>();
     }
 }
