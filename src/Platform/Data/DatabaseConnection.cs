@@ -27,6 +27,8 @@ public static class DatabaseConnection
 
             return new NpgsqlDataSourceBuilder(connectionString).Build();
         });
+        services.AddSingleton<ModuleContextActivators>();
+        services.AddSingleton<UnitOfWorkFactory>();
         return services;
     }
 }

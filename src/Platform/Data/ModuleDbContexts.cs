@@ -28,6 +28,12 @@ public static class ModuleDbContexts
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, schema))
             .UseSnakeCaseNamingConvention();
 
+    /// <summary>The same options on a connection owned by a <see cref="UnitOfWork"/> (the context neither opens nor closes it).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection, string schema) =>
+        options
+            .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, schema))
+            .UseSnakeCaseNamingConvention();
+
     /// <summary>Options for <c>IDesignTimeDbContextFactory</c>: no database is contacted.</summary>
     public static DbContextOptions<TContext> DesignTimeOptions<TContext>(string schema)
         where TContext : DbContext

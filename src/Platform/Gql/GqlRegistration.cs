@@ -28,6 +28,7 @@ public static class GqlRegistration
         services.AddSingleton<MutationType>();
         services.AddSingleton<NodeInterface>();
         services.AddSingleton<NodeFields>();
+        services.AddSingleton<ObjectTypeExtensions>();
         services.AddSingleton<Conventions.GqlTypes>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GqlRequestReader>();
