@@ -53,6 +53,23 @@ public sealed class MutationFormTests(ProbeAppFactory factory) : IClassFixture<P
         (await db.Probes.CountAsync(p => p.Name == "refused")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task UnitOfWork_ErrorAfterWriting_RollsTheWriteBack()
+    {
+        var ids = await ProbeIdsAsync(1);
+        const string Document = "mutation($input: RenameProbesInUnitInput!) { renameProbesInUnit(input: $input) { renamedCount errors { ... on Error { code } } } }";
+        var client = factory.CreateGqlClient();
+
+        var refused = await client.QueryAsync(Document, new { input = new { probeId = ids[0], name = "refused" } });
+        var accepted = await client.QueryAsync(Document, new { input = new { probeId = ids[0], name = "unit-ok" } });
+
+        refused["renameProbesInUnit"]!["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("PROBE_NAME_REFUSED");
+        accepted["renameProbesInUnit"]!["renamedCount"]!.GetValue<int>().ShouldBe(1);
+        await using var db = await factory.CreateDbContextAsync();
+        (await db.Probes.CountAsync(p => p.Name == "refused")).ShouldBe(0);
+        (await db.Probes.CountAsync(p => p.Name == "unit-ok")).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("%%%not-base64%%%")]
     [InlineData("")]

@@ -26,6 +26,8 @@ public sealed class ProbeAppFactory : AppFactory
     {
         services.AddPooledDbContextFactory<ProbeDbContext>((sp, options) =>
             ModuleDbContexts.Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), ProbeDbContext.Schema).AddInterceptors(Sql));
+        // Known to UnitOfWork like a module's context; its tables are created below, not migrated.
+        services.AddSingleton(new ModuleMigration(ProbeDbContext.Schema, typeof(ProbeDbContext), (_, _) => Task.CompletedTask));
         services.AddQueryExtension<ProbeQueries>();
         services.AddMutationExtension<ProbeMutations>();
     }
@@ -66,7 +68,11 @@ public sealed class ProbeAppFactory : AppFactory
 
     private sealed class ProbeMutations : MutationExtension
     {
-        public override void Configure(ObjectGraphType mutation) => mutation.Mutation<RenameProbes>();
+        public override void Configure(ObjectGraphType mutation)
+        {
+            mutation.Mutation<RenameProbes>();
+            mutation.Mutation<RenameProbesInUnit>();
+        }
     }
 
     private sealed class ProbeType : NodeObjectType<Probe>

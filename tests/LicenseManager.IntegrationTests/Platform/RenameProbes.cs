@@ -27,3 +27,19 @@ public sealed class RenameProbes
         return input.Name == "refused" ? new ProbeNameRefusedError(input.Name, input.ProbeIds) : new Payload(renamed, input.ProbeIds);
     }
 }
+
+/// <summary>The same through a <see cref="LicenseManager.Platform.Data.UnitOfWork"/>: refused after writing, rolled back.</summary>
+[Error<ProbeNameRefusedError>]
+public sealed class RenameProbesInUnit
+{
+    public sealed record Input([ID("Probe")] Guid ProbeId, string Name);
+
+    public sealed record Payload(int RenamedCount);
+
+    public static async Task<MutationResult<Payload>> ResolveAsync(Input input, LicenseManager.Platform.Data.UnitOfWork unit, CancellationToken cancellationToken)
+    {
+        var renamed = await unit.Db<ProbeDbContext>().Probes.Where(p => p.Id == input.ProbeId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, input.Name), cancellationToken);
+        return input.Name == "refused" ? new ProbeNameRefusedError(input.Name, [input.ProbeId]) : new Payload(renamed);
+    }
+}

@@ -3,6 +3,7 @@ using System.Reflection;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using LicenseManager.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,9 +14,10 @@ namespace LicenseManager.Platform.Gql.Mutations;
 /// (<c>CreateCatalog</c> → <c>createCatalog</c>) with a nested <c>Input</c> and <c>Payload</c> record,
 /// <c>[Error&lt;T&gt;]</c> attributes for its expected failures, and one static <c>ResolveAsync</c> returning
 /// <c>Task&lt;MutationResult&lt;Payload&gt;&gt;</c>. Its first parameter is the input record; the others are
-/// supplied by type: a module DbContext (created for this call, in a transaction committed only when the
-/// payload carries no errors), <see cref="CancellationToken"/>, <see cref="IResolveFieldContext"/>, or any
-/// request service (the caller's actor, a unit of work, <see cref="TimeProvider"/>).
+/// supplied by type: a module DbContext (created for this call, in its own transaction) or a
+/// <see cref="UnitOfWork"/> (one connection and transaction for several modules' contexts), both committed
+/// only when the payload carries no errors; <see cref="CancellationToken"/>; <see cref="IResolveFieldContext"/>;
+/// or any request service (the caller's actor, <see cref="TimeProvider"/>).
 /// </summary>
 public static class MutationFields
 {
@@ -105,12 +107,12 @@ internal sealed record MutationDeclaration(
         var parameters = Resolve.GetParameters();
         var arguments = new object?[parameters.Length];
         arguments[0] = input;
-        var contexts = new List<DbContext>();
+        var owned = new Owned();
         try
         {
             for (var i = 1; i < parameters.Length; i++)
             {
-                arguments[i] = await ArgumentAsync(parameters[i].ParameterType, context, contexts);
+                arguments[i] = await ArgumentAsync(parameters[i].ParameterType, context, owned);
             }
 
             var call = (Task)Resolve.Invoke(null, arguments)!;
@@ -127,23 +129,33 @@ internal sealed record MutationDeclaration(
                 return result;
             }
 
-            foreach (var db in contexts)
+            foreach (var db in owned.Contexts)
             {
                 await db.Database.CommitTransactionAsync(context.CancellationToken);
+            }
+
+            if (owned.UnitOfWork is { } unitOfWork)
+            {
+                await unitOfWork.CommitAsync(context.CancellationToken);
             }
 
             return result;
         }
         finally
         {
-            foreach (var db in contexts)
+            foreach (var db in owned.Contexts)
             {
                 await db.DisposeAsync();
+            }
+
+            if (owned.UnitOfWork is { } unitOfWork)
+            {
+                await unitOfWork.DisposeAsync();
             }
         }
     }
 
-    private static async Task<object?> ArgumentAsync(Type type, IResolveFieldContext context, List<DbContext> contexts)
+    private static async Task<object?> ArgumentAsync(Type type, IResolveFieldContext context, Owned owned)
     {
         if (type == typeof(CancellationToken))
         {
@@ -161,11 +173,25 @@ internal sealed record MutationDeclaration(
             var factoryType = typeof(IDbContextFactory<>).MakeGenericType(type);
             var db = (DbContext)factoryType.GetMethod(nameof(IDbContextFactory<DbContext>.CreateDbContext))!
                 .Invoke(services.GetRequiredService(factoryType), null)!;
-            contexts.Add(db);
+            owned.Contexts.Add(db);
             await db.Database.BeginTransactionAsync(context.CancellationToken);
             return db;
         }
 
+        if (type == typeof(UnitOfWork))
+        {
+            owned.UnitOfWork = await services.GetRequiredService<UnitOfWorkFactory>().BeginAsync(context.CancellationToken);
+            return owned.UnitOfWork;
+        }
+
         return services.GetRequiredService(type);
+    }
+
+    /// <summary>What the kernel opened for one call: committed together when the payload has no errors, else rolled back.</summary>
+    private sealed class Owned
+    {
+        public List<DbContext> Contexts { get; } = [];
+
+        public UnitOfWork? UnitOfWork { get; set; }
     }
 }
