@@ -28,8 +28,8 @@ public sealed class RuleTests
     [Fact]
     public void PlanRules_EachBadField_ItsTypedError()
     {
-        PlanRules.Check(Valid with { Title = "  " }, true).Single().ShouldBeOfType<InvalidTitleError>();
-        PlanRules.Check(Valid with { Title = new string('x', 129) }, true).Single().ShouldBeOfType<InvalidTitleError>();
+        PlanRules.Check(Valid with { Title = "  " }, true).Single().ShouldBeOfType<InvalidPlanTitleError>();
+        PlanRules.Check(Valid with { Title = new string('x', 129) }, true).Single().ShouldBeOfType<InvalidPlanTitleError>();
         PlanRules.Check(Valid with { ExpirationDate = Start }, true).Single().ShouldBeOfType<InvalidDateRangeError>();
         PlanRules.Check(Valid with { SalesforceOpportunityLineItem = null }, true).Single().ShouldBeOfType<InvalidSalesforceIdError>();
         PlanRules.Check(Valid with { SalesforceOpportunityLineItem = "00k12345" }, false).Single().ShouldBeOfType<InvalidSalesforceIdError>();

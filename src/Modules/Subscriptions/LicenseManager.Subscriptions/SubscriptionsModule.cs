@@ -5,6 +5,7 @@ using LicenseManager.Platform.Modules;
 using LicenseManager.Subscriptions.Contracts;
 using LicenseManager.Subscriptions.Data;
 using LicenseManager.Subscriptions.Gql;
+using LicenseManager.Subscriptions.Mutations;
 using LicenseManager.Subscriptions.Terms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public sealed class SubscriptionsModule : IModule
         services.AddSingleton<IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddSingleton<IPlanTerms, PlanTermsReader>();
         services.AddQueryExtension<SubscriptionQueries>();
+        services.AddMutationExtension<SubscriptionMutations>();
         services.AddObjectTypeExtension<LicensePlanExtension>();
         services.AddSingleton<INodeResolver, CustomerAgreementNodeResolver>();
         services.AddSingleton<INodeResolver, SubscriptionPlanNodeResolver>();

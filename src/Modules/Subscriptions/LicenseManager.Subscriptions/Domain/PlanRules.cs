@@ -24,7 +24,7 @@ internal static class PlanRules
         var errors = new List<MutationError>();
         if (!IsValidTitle(plan.Title))
         {
-            errors.Add(new InvalidTitleError(plan.Title, SubscriptionPlan.MaxTitleLength));
+            errors.Add(new InvalidPlanTitleError(plan.Title, SubscriptionPlan.MaxTitleLength));
         }
 
         if (plan.StartDate >= plan.ExpirationDate)

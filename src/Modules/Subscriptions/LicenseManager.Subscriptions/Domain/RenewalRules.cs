@@ -34,7 +34,7 @@ internal static class RenewalRules
 
         if (renewal.RenewedPlanTitle is { } title && !PlanRules.IsValidTitle(title))
         {
-            errors.Add(new InvalidTitleError(title, SubscriptionPlan.MaxTitleLength));
+            errors.Add(new InvalidPlanTitleError(title, SubscriptionPlan.MaxTitleLength));
         }
 
         if (renewal.SalesforceOpportunityId is { } id && !PlanRules.IsSalesforceLineItem(id))

@@ -40,7 +40,7 @@ internal sealed record DuplicateProductNameError(string Name)
 internal sealed record SubscriptionPlanNotFoundError(string PlanId)
     : MutationError($"No subscription plan has the id '{PlanId}'.", "SUBSCRIPTION_PLAN_NOT_FOUND");
 
-internal sealed record InvalidTitleError(string Title, int MaxLength)
+internal sealed record InvalidPlanTitleError(string Title, int MaxLength)
     : MutationError($"A title must be 1 to {MaxLength} characters and not only whitespace.", "INVALID_TITLE");
 
 internal sealed record DuplicatePlanTitleError(string Title)

@@ -21,19 +21,10 @@ internal sealed class SubscriptionPlanRenewalType : NodeObjectType<SubscriptionP
         Field(r => r.RenewedExpirationDate);
         Field(r => r.RenewedPlanTitle, nullable: true);
         Field(r => r.SalesforceOpportunityId, nullable: true);
-        Field(r => r.LicenseTypesToCopy, type: typeof(NonNullGraphType<LicenseTypesToCopyType>));
+        Field(r => r.LicenseTypesToCopy, type: typeof(NonNullGraphType<EnumerationGraphType<LicenseTypesToCopy>>));
         Field(r => r.DisableAutoApplyLicenses);
         Field(r => r.ExemptFromBatchProcessing);
         Field(r => r.Processed);
         Field(r => r.ProcessedAt, nullable: true);
-    }
-}
-
-internal sealed class LicenseTypesToCopyType : EnumerationGraphType<LicenseTypesToCopy>
-{
-    public LicenseTypesToCopyType()
-    {
-        Name = "LicenseTypesToCopy";
-        Description = "Which of the prior plan's licenses a renewal copies into the future plan.";
     }
 }
