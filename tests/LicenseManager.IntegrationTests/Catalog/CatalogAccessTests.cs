@@ -163,7 +163,8 @@ public sealed class CatalogAccessTests(CatalogAccessTests.Fixture fixture) : ICl
     {
         var @operator = fixture.Clients[Caller.OperatorService];
 
-        var data = await @operator.QueryAsync(CatalogApi.CreateCatalog, new { input = new { enterpriseCustomerId = Guid.NewGuid(), title = "By the operator service" } });
+        var enterprise = await CatalogApi.EnterpriseAsync(@operator);
+        var data = await @operator.QueryAsync(CatalogApi.CreateCatalog, new { input = new { enterpriseCustomerId = enterprise, title = "By the operator service" } });
 
         data["createCatalog"]!["catalog"]!["title"]!.GetValue<string>().ShouldBe("By the operator service");
     }

@@ -1,4 +1,5 @@
 using LicenseManager.Platform.Gql.Mutations;
+using LicenseManager.Subscriptions.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -6,19 +7,25 @@ namespace LicenseManager.Catalog.Mutations;
 
 using LicenseManager.Catalog.Data;
 
-[Error<InvalidTitleError>, Error<DuplicateCatalogTitleError>]
+[Error<InvalidTitleError>, Error<DuplicateCatalogTitleError>, Error<EnterpriseNotFoundError>]
 internal sealed class CreateCatalog
 {
     public sealed record Input(Guid EnterpriseCustomerId, string Title);
 
     public sealed record Payload(Catalog Catalog);
 
-    public static async Task<MutationResult<Payload>> ResolveAsync(Input input, CatalogDbContext db, CancellationToken cancellationToken)
+    public static async Task<MutationResult<Payload>> ResolveAsync(Input input, CatalogDbContext db, IEnterpriseDirectory enterprises, CancellationToken cancellationToken)
     {
         var title = input.Title.Trim();
         if (!ContentKeys.IsValidTitle(title, Catalog.MaxTitleLength))
         {
             return new InvalidTitleError(input.Title, Catalog.MaxTitleLength);
+        }
+
+        // An enterprise exists when it has a customer agreement (Subscriptions owns that fact).
+        if (!await enterprises.ExistsAsync(input.EnterpriseCustomerId, cancellationToken))
+        {
+            return new EnterpriseNotFoundError(input.EnterpriseCustomerId);
         }
 
         var catalog = new Catalog { EnterpriseCustomerId = input.EnterpriseCustomerId, Title = title };

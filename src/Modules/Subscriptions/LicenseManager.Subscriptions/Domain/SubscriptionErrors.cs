@@ -4,9 +4,6 @@ namespace LicenseManager.Subscriptions.Domain;
 
 // The expected failures of Subscriptions' mutations. Messages follow the reference's where clients rely on them.
 
-internal sealed record EnterpriseNotFoundError(Guid EnterpriseCustomerId)
-    : MutationError($"The enterprise '{EnterpriseCustomerId}' has no customer agreement.", "ENTERPRISE_NOT_FOUND");
-
 internal sealed record CustomerAgreementNotFoundError(string Id)
     : MutationError($"No customer agreement has the id '{Id}'.", "CUSTOMER_AGREEMENT_NOT_FOUND");
 

@@ -5,6 +5,7 @@ using LicenseManager.Licenses.Contracts;
 using LicenseManager.Platform.Data;
 using LicenseManager.Platform.Gql.Mutations;
 using LicenseManager.Platform.Gql.Relay;
+using LicenseManager.Subscriptions.Contracts;
 using LicenseManager.Subscriptions.Data;
 using LicenseManager.Subscriptions.Domain;
 using LicenseManager.Subscriptions.Gql;
