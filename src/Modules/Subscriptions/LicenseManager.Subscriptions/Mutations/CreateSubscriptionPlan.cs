@@ -56,7 +56,7 @@ internal sealed class CreateSubscriptionPlan
 
         var planType = product.Type;
         var title = input.Title.Trim();
-        var internalOnly = input.ForInternalUseOnly ?? planType.InternalUseOnly;
+        var internalOnly = input.ForInternalUseOnly ?? false;
         var draft = new PlanDraft(title, input.StartDate, input.ExpirationDate, input.SalesforceOpportunityLineItem,
             input.RevokeMaxPercentage ?? SubscriptionPlan.DefaultRevokeMaxPercentage, input.NumLicenses, internalOnly);
         var errors = PlanRules.Check(draft, planType.SalesforceIdRequired);
