@@ -51,7 +51,7 @@ public class SubscriptionsAppFactory : IdentityAppFactory
             WITH picked AS (SELECT id FROM licenses.licenses WHERE plan_id = @p AND status = 0 ORDER BY id LIMIT @n),
             changed AS (
                 UPDATE licenses.licenses l
-                SET status = @s, user_email = 'learner-' || left(l.id::text, 8) || '@example.com', user_id = gen_random_uuid(),
+                SET status = @s, user_email = 'learner-' || l.id::text || '@example.com', user_id = gen_random_uuid(),
                     activation_key = gen_random_uuid(), assigned_at = now(), activated_at = CASE WHEN @s = 2 THEN now() END
                 FROM picked WHERE l.id = picked.id RETURNING 1)
             SELECT count(*) FROM changed
