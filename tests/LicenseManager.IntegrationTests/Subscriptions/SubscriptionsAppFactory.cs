@@ -16,7 +16,8 @@ public class SubscriptionsAppFactory : IdentityAppFactory
 {
     private GqlClient? _operator;
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    // Whole milliseconds: the DateTime scalar carries milliseconds, so dates built from "now" round-trip exactly.
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 

@@ -26,8 +26,12 @@ internal static class SubscriptionLoaders
         ById(context, planId, (db, ids) => db.SubscriptionPlans.VisibleTo(SubscriptionAccess.PlanViewerEnterprises(context.CurrentActor())).Where(p => ids.Contains(p.Id)), p => p.Id);
 
     /// <summary>The renewals and plan expirations of the parents' enterprises (two queries for a whole page).</summary>
+    /// <remarks>
+    /// One loader per request, shared by every field that needs the chain (daysUntilExpirationIncludingRenewals,
+    /// isLockedForRenewalProcessing, renewal, priorRenewals, netDaysUntilExpiration): a level costs two queries, not two per field.
+    /// </remarks>
     public static IDataLoaderResult<EnterpriseRenewals?> Renewals(IResolveFieldContext context, Guid enterpriseCustomerId) =>
-        BatchLoaders.For<Guid, EnterpriseRenewals>(context, async (enterprises, cancellationToken) =>
+        Shared<Guid, EnterpriseRenewals>(context, "Subscriptions.Renewals", async (enterprises, cancellationToken) =>
         {
             await using var db = await Db(context, cancellationToken);
             var renewals = await db.Renewals.AsNoTracking().Where(r => enterprises.Contains(r.EnterpriseCustomerId)).ToListAsync(cancellationToken);
@@ -45,6 +49,22 @@ internal static class SubscriptionLoaders
     public static IDataLoaderResult<LicenseCounts?> Counts(IResolveFieldContext context, Guid planId) =>
         BatchLoaders.For<Guid, LicenseCounts>(context, (ids, cancellationToken) =>
             context.RequestServices!.GetRequiredService<ILicenseCounts>().GetManyAsync(ids, cancellationToken)).Load(planId);
+
+    private static BatchLoader<TKey, TValue> Shared<TKey, TValue>(
+        IResolveFieldContext context, string name, Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+        where TKey : notnull
+    {
+        lock (context.UserContext)
+        {
+            if (!context.UserContext.TryGetValue(name, out var loader) || loader is not BatchLoader<TKey, TValue> typed)
+            {
+                typed = new BatchLoader<TKey, TValue>(fetch);
+                context.UserContext[name] = typed;
+            }
+
+            return typed;
+        }
+    }
 
     public static Task<SubscriptionsDbContext> Db(IResolveFieldContext context, CancellationToken cancellationToken) =>
         context.RequestServices!.GetRequiredService<IDbContextFactory<SubscriptionsDbContext>>().CreateDbContextAsync(cancellationToken);
