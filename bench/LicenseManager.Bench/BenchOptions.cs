@@ -8,6 +8,15 @@ internal sealed record BenchOptions
     /// <summary>Only the authenticated request path (issue 7): 32 clients, ratios to anonymous <c>{ __typename }</c>.</summary>
     public bool Hot { get; init; }
 
+    /// <summary>Only plan provisioning (issue 10): createSubscriptionPlan with <see cref="Licenses"/> licenses vs. a server-side INSERT.</summary>
+    public bool Provision { get; init; }
+
+    /// <summary>Licenses per provisioned plan (<c>--provision</c>).</summary>
+    public int Licenses { get; init; } = 1_000_000;
+
+    /// <summary>Rounds of each provisioning variant (<c>--provision</c>).</summary>
+    public int Rounds { get; init; } = 3;
+
     /// <summary>Seed of the dataset generator: the same seed gives the same keys, titles and types.</summary>
     public int Seed { get; init; } = 42;
 
@@ -34,6 +43,8 @@ internal sealed record BenchOptions
           --quick                 fewer items and iterations (20,000 items, 50 iterations, 400 concurrent requests)
           --hot                   only the request path: anonymous/bearer { __typename }, { me }, catalogs(first: 1);
                                   32 clients, up to 20,000 requests or 15 s each (no dataset)
+          --provision             only plan provisioning: createSubscriptionPlan(numLicenses) vs. INSERT … generate_series,
+                                  alternating, with the process's peak memory (--licenses <n> default 1000000, --rounds <n> default 3)
           --seed <n>              dataset seed (default 42)
           --items <n>             content items in the main catalog (default 100000)
           --iterations <n>        timed sequential iterations per scenario (default 200)
@@ -46,7 +57,9 @@ internal sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var options = args.Contains("--hot")
+        var options = args.Contains("--provision")
+            ? new BenchOptions { Provision = true }
+            : args.Contains("--hot")
             ? new BenchOptions { Hot = true, Warmup = 20, Iterations = 50, ConcurrentRequests = 20_000, Clients = 32 }
             : quick
             ? new BenchOptions
@@ -65,7 +78,9 @@ internal sealed record BenchOptions
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
             options = args[i] switch
             {
-                "--quick" or "--hot" => options,
+                "--quick" or "--hot" or "--provision" => options,
+                "--licenses" => options with { Licenses = Math.Max(1, int.Parse(Value())) },
+                "--rounds" => options with { Rounds = Math.Max(1, int.Parse(Value())) },
                 "--seed" => options with { Seed = int.Parse(Value()) },
                 "--items" => options with { Items = Math.Max(1_000, int.Parse(Value())) },
                 "--iterations" => options with { Iterations = Math.Max(1, int.Parse(Value())) },
