@@ -1,3 +1,5 @@
+using LicenseManager.Identity.Contracts;
+using LicenseManager.Platform.Gql.Authorization;
 using LicenseManager.Platform.Gql.Mutations;
 using LicenseManager.Subscriptions.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +16,14 @@ internal sealed class CreateCatalog
 
     public sealed record Payload(Catalog Catalog);
 
-    public static async Task<MutationResult<Payload>> ResolveAsync(Input input, CatalogDbContext db, IEnterpriseDirectory enterprises, CancellationToken cancellationToken)
+    public static async Task<MutationResult<Payload>> ResolveAsync(
+        Input input, ICurrentActor actor, CatalogDbContext db, IEnterpriseDirectory enterprises, CancellationToken cancellationToken)
     {
+        if (!actor.AdministeredEnterprises().Includes(input.EnterpriseCustomerId))
+        {
+            throw AuthErrors.NotAuthorized();
+        }
+
         var title = input.Title.Trim();
         if (!ContentKeys.IsValidTitle(title, Catalog.MaxTitleLength))
         {
