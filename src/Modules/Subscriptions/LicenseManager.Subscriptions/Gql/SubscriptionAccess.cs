@@ -6,10 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LicenseManager.Subscriptions.Gql;
 
 /// <summary>
-/// Who sees and changes which agreements, plans and renewals. Operators: every enterprise. The provisioning
-/// service: what it provisions (every enterprise, or only the one its client record names). Enterprise admins
-/// and a partner service: their own enterprise, read-only. Learners read a plan only through their own license.
-/// The scope comes from the token only, so another enterprise's object behaves exactly like an unknown id.
+/// Who sees and changes which agreements, plans and renewals: the one tenant rule (<see cref="TenantRule"/>), plus the
+/// provisioning service, whose role-gated fields are not tenant-scoped (every enterprise, or the one its client record
+/// names). Operators and provisioning manage; admins, learners and partners read their enterprise (root lists are for
+/// admins and partners by role; learners reach a plan through their license). Another enterprise's object behaves
+/// exactly like an unknown id.
 /// </summary>
 internal static class SubscriptionAccess
 {
@@ -20,44 +21,35 @@ internal static class SubscriptionAccess
     public static ICurrentActor? CurrentActor(this IResolveFieldContext context) =>
         context.RequestServices?.GetService<ICurrentActor>();
 
-    /// <summary>The enterprises the caller may read; null means all of them.</summary>
-    public static IReadOnlyCollection<Guid>? ReadableEnterprises(ICurrentActor? actor) => actor switch
+    /// <summary>The enterprises whose agreements, plans and renewals the caller may read.</summary>
+    public static EnterpriseScope Readable(ICurrentActor? actor) => actor switch
     {
-        null or { IsAuthenticated: false } => [],
-        { IsOperator: true, Kind: ActorKind.User or ActorKind.OperatorService } => null,
-        { Kind: ActorKind.ProvisioningService, ClientEnterpriseId: null } => null,
-        { Kind: ActorKind.ProvisioningService or ActorKind.PartnerService, ClientEnterpriseId: { } own } => [own],
-        { Kind: ActorKind.User } => actor.AdminOfEnterprises.ToArray(),
-        _ => [],
+        null => EnterpriseScope.NoEnterprise,
+        { IsAuthenticated: true, Kind: ActorKind.ProvisioningService } => Provisioned(actor),
+        _ => actor.ReadableEnterprises(),
     };
-
-    /// <summary>Like <see cref="ReadableEnterprises"/>, plus the enterprises where the person is a learner (a plan seen through a license).</summary>
-    public static IReadOnlyCollection<Guid>? PlanViewerEnterprises(ICurrentActor? actor) =>
-        ReadableEnterprises(actor) is { } readable && actor is { Kind: ActorKind.User }
-            ? readable.Concat(actor.LearnerOfEnterprises).Distinct().ToArray()
-            : ReadableEnterprises(actor);
 
     /// <summary>Whether the caller may create or change the enterprise's agreement, plans and renewals.</summary>
     public static bool CanManage(ICurrentActor? actor, Guid enterpriseCustomerId) => actor switch
     {
-        { IsAuthenticated: true, IsOperator: true, Kind: ActorKind.User or ActorKind.OperatorService } => true,
-        { IsAuthenticated: true, Kind: ActorKind.ProvisioningService } => actor.ClientEnterpriseId is null || actor.ClientEnterpriseId == enterpriseCustomerId,
+        { IsAuthenticated: true, IsOperator: true } => true,
+        { IsAuthenticated: true, Kind: ActorKind.ProvisioningService } => Provisioned(actor).Includes(enterpriseCustomerId),
         _ => false,
     };
 
-    public static bool CanRead(IReadOnlyCollection<Guid>? enterprises, Guid enterpriseCustomerId) =>
-        enterprises is null || enterprises.Contains(enterpriseCustomerId);
+    public static IQueryable<CustomerAgreement> VisibleTo(this IQueryable<CustomerAgreement> rows, EnterpriseScope scope) =>
+        scope.Filter(rows, a => a.EnterpriseCustomerId);
 
-    public static IQueryable<CustomerAgreement> VisibleTo(this IQueryable<CustomerAgreement> rows, IReadOnlyCollection<Guid>? enterprises) =>
-        enterprises is null ? rows : rows.Where(a => enterprises.Contains(a.EnterpriseCustomerId));
+    public static IQueryable<SubscriptionPlan> VisibleTo(this IQueryable<SubscriptionPlan> rows, EnterpriseScope scope) =>
+        scope.Filter(rows, p => p.EnterpriseCustomerId);
 
-    public static IQueryable<SubscriptionPlan> VisibleTo(this IQueryable<SubscriptionPlan> rows, IReadOnlyCollection<Guid>? enterprises) =>
-        enterprises is null ? rows : rows.Where(p => enterprises.Contains(p.EnterpriseCustomerId));
-
-    public static IQueryable<SubscriptionPlanRenewal> VisibleTo(this IQueryable<SubscriptionPlanRenewal> rows, IReadOnlyCollection<Guid>? enterprises) =>
-        enterprises is null ? rows : rows.Where(r => enterprises.Contains(r.EnterpriseCustomerId));
+    public static IQueryable<SubscriptionPlanRenewal> VisibleTo(this IQueryable<SubscriptionPlanRenewal> rows, EnterpriseScope scope) =>
+        scope.Filter(rows, r => r.EnterpriseCustomerId);
 
     /// <summary>The token's subject for the change history.</summary>
     public static string ActorName(ICurrentActor? actor) =>
         actor?.UserId?.ToString() ?? actor?.ClientId ?? "system";
+
+    private static EnterpriseScope Provisioned(ICurrentActor actor) =>
+        actor.ClientEnterpriseId is { } own ? EnterpriseScope.Only([own]) : EnterpriseScope.Every;
 }

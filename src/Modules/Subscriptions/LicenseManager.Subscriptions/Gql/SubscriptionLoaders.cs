@@ -23,7 +23,7 @@ internal static class SubscriptionLoaders
         }).Load(id);
 
     public static IDataLoaderResult<SubscriptionPlan?> Plan(IResolveFieldContext context, Guid planId) =>
-        ById(context, planId, (db, ids) => db.SubscriptionPlans.VisibleTo(SubscriptionAccess.PlanViewerEnterprises(context.CurrentActor())).Where(p => ids.Contains(p.Id)), p => p.Id);
+        ById(context, planId, (db, ids) => db.SubscriptionPlans.VisibleTo(SubscriptionAccess.Readable(context.CurrentActor())).Where(p => ids.Contains(p.Id)), p => p.Id);
 
     /// <summary>The renewals and plan expirations of the parents' enterprises (two queries for a whole page).</summary>
     /// <remarks>

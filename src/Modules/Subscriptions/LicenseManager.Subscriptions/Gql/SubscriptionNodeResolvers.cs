@@ -12,7 +12,7 @@ internal sealed class CustomerAgreementNodeResolver() : NodeResolver<CustomerAgr
     protected override async Task<IReadOnlyDictionary<Guid, CustomerAgreement>> LoadAsync(IReadOnlyList<Guid> ids, IResolveFieldContext context, CancellationToken cancellationToken)
     {
         await using var db = await SubscriptionLoaders.Db(context, cancellationToken);
-        return await db.CustomerAgreements.AsNoTracking().VisibleTo(SubscriptionAccess.ReadableEnterprises(context.CurrentActor()))
+        return await db.CustomerAgreements.AsNoTracking().VisibleTo(SubscriptionAccess.Readable(context.CurrentActor()))
             .Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
     }
 }
@@ -22,7 +22,7 @@ internal sealed class SubscriptionPlanNodeResolver() : NodeResolver<Subscription
     protected override async Task<IReadOnlyDictionary<Guid, SubscriptionPlan>> LoadAsync(IReadOnlyList<Guid> ids, IResolveFieldContext context, CancellationToken cancellationToken)
     {
         await using var db = await SubscriptionLoaders.Db(context, cancellationToken);
-        return await db.SubscriptionPlans.AsNoTracking().VisibleTo(SubscriptionAccess.ReadableEnterprises(context.CurrentActor()))
+        return await db.SubscriptionPlans.AsNoTracking().VisibleTo(SubscriptionAccess.Readable(context.CurrentActor()))
             .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
     }
 }
@@ -32,7 +32,7 @@ internal sealed class SubscriptionPlanRenewalNodeResolver() : NodeResolver<Subsc
     protected override async Task<IReadOnlyDictionary<Guid, SubscriptionPlanRenewal>> LoadAsync(IReadOnlyList<Guid> ids, IResolveFieldContext context, CancellationToken cancellationToken)
     {
         await using var db = await SubscriptionLoaders.Db(context, cancellationToken);
-        return await db.Renewals.AsNoTracking().VisibleTo(SubscriptionAccess.ReadableEnterprises(context.CurrentActor()))
+        return await db.Renewals.AsNoTracking().VisibleTo(SubscriptionAccess.Readable(context.CurrentActor()))
             .Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
     }
 }
@@ -42,7 +42,7 @@ internal sealed class ProductNodeResolver() : NodeResolver<Product>(ProductType.
 {
     protected override async Task<IReadOnlyDictionary<Guid, Product>> LoadAsync(IReadOnlyList<Guid> ids, IResolveFieldContext context, CancellationToken cancellationToken)
     {
-        if (SubscriptionAccess.ReadableEnterprises(context.CurrentActor()) is { Count: 0 })
+        if (SubscriptionAccess.Readable(context.CurrentActor()) is { IsEvery: false, Enterprises.Length: 0 })
         {
             return new Dictionary<Guid, Product>();
         }
@@ -56,7 +56,7 @@ internal sealed class PlanTypeNodeResolver() : NodeResolver<PlanType>(PlanTypeTy
 {
     protected override async Task<IReadOnlyDictionary<Guid, PlanType>> LoadAsync(IReadOnlyList<Guid> ids, IResolveFieldContext context, CancellationToken cancellationToken)
     {
-        if (SubscriptionAccess.ReadableEnterprises(context.CurrentActor()) is { Count: 0 })
+        if (SubscriptionAccess.Readable(context.CurrentActor()) is { IsEvery: false, Enterprises.Length: 0 })
         {
             return new Dictionary<Guid, PlanType>();
         }

@@ -16,7 +16,7 @@ internal sealed class SubscriptionQueries(GqlTypes types) : QueryExtension
     {
         query.Connection<CustomerAgreementType, CustomerAgreement, SubscriptionsDbContext>(
                 types, "customerAgreements", SubscriptionConventions.Agreements,
-                (context, db) => db.CustomerAgreements.AsNoTracking().VisibleTo(SubscriptionAccess.ReadableEnterprises(context.CurrentActor())))
+                (context, db) => db.CustomerAgreements.AsNoTracking().VisibleTo(SubscriptionAccess.Readable(context.CurrentActor())))
             .Require(new RoleRequirement(SubscriptionAccess.ReaderRoles))
             .Description = "The agreements the caller may read: every enterprise's for operators and provisioning, otherwise the caller's own.";
 
@@ -28,13 +28,13 @@ internal sealed class SubscriptionQueries(GqlTypes types) : QueryExtension
             {
                 var enterprise = context.GetArgument<Guid>("enterpriseCustomerId");
                 await using var db = await SubscriptionLoaders.Db(context, context.CancellationToken);
-                return await db.CustomerAgreements.AsNoTracking().VisibleTo(SubscriptionAccess.ReadableEnterprises(context.CurrentActor()))
+                return await db.CustomerAgreements.AsNoTracking().VisibleTo(SubscriptionAccess.Readable(context.CurrentActor()))
                     .SingleOrDefaultAsync(a => a.EnterpriseCustomerId == enterprise, context.CancellationToken);
             });
 
         query.Connection<SubscriptionPlanType, SubscriptionPlan, SubscriptionsDbContext>(
                 types, "subscriptionPlans", SubscriptionConventions.Plans,
-                (context, db) => db.SubscriptionPlans.AsNoTracking().VisibleTo(SubscriptionAccess.ReadableEnterprises(context.CurrentActor())))
+                (context, db) => db.SubscriptionPlans.AsNoTracking().VisibleTo(SubscriptionAccess.Readable(context.CurrentActor())))
             .Require(new RoleRequirement(SubscriptionAccess.ReaderRoles))
             .Description = "The plans the caller may read, in id order unless sorted.";
 
