@@ -4,6 +4,7 @@ using LicenseManager.Platform.Gql.Relay;
 using LicenseManager.Platform.Modules;
 using LicenseManager.Subscriptions.Contracts;
 using LicenseManager.Subscriptions.Data;
+using LicenseManager.Subscriptions.Demo;
 using LicenseManager.Subscriptions.Gql;
 using LicenseManager.Subscriptions.Mutations;
 using LicenseManager.Subscriptions.Terms;
@@ -30,4 +31,8 @@ public sealed class SubscriptionsModule : IModule
         services.AddSingleton<INodeResolver, ProductNodeResolver>();
         services.AddSingleton<INodeResolver, PlanTypeNodeResolver>();
     }
+
+    /// <summary>The demo enterprise's agreement and a plan of 100 licenses (see <see cref="DemoSubscriptions"/>).</summary>
+    public Task<string?> SeedDemoAsync(IServiceProvider services, bool onlyIntoEmptyDatabase, CancellationToken cancellationToken) =>
+        DemoSeed.SeedAsync(services, onlyIntoEmptyDatabase, cancellationToken);
 }
