@@ -33,6 +33,7 @@ public sealed class IdentityModule : IWebModule
         // Runs right after the identity migrations, under the same lock.
         services.AddSingleton(new ModuleMigration(IdentityDbContext.Schema, typeof(BuiltInClients), BuiltInClients.EnsureAsync));
         OpenIddictSetup.AddAuth(services, configuration);
+        SignInRateLimits.Add(services);
 
         services.AddHttpContextAccessor();
         services.AddScoped(sp => CurrentActor.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
@@ -55,6 +56,7 @@ public sealed class IdentityModule : IWebModule
         app.UseWhen(
             http => http.Request.Path.StartsWithSegments("/connect") || http.Request.Path.StartsWithSegments("/graphql"),
             branch => branch.UseCors(CorsPolicy));
+        SignInRateLimits.Use(app);
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -1,0 +1,101 @@
+using System.Threading.RateLimiting;
+using LicenseManager.Identity.Accounts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LicenseManager.Identity.Auth;
+
+/// <summary>
+/// Rate limits in front of everything that checks a password or sends account mail (the account pages' posts and
+/// <c>/connect/token</c>): one budget per client address and one per account (the email, user or client the
+/// request names), both fixed windows from <see cref="AuthOptions.RateLimits"/>. Lockout stays behind them; the
+/// limits bound how fast one address can guess or lock accounts, and how often any account can be tried.
+/// </summary>
+internal static class SignInRateLimits
+{
+    private static readonly PathString[] Limited =
+    [
+        "/connect/token", "/account/login", "/account/signup", "/account/forgot-password", "/account/reset-password", "/account/verify-email",
+    ];
+
+    public static void Add(IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((options, auth) =>
+        {
+            var limits = auth.Value.RateLimits;
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                Partitioned(limits.PerAddress, http => "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown")),
+                Partitioned(limits.PerAccount, Account));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = RejectAsync;
+        });
+    }
+
+    /// <summary>Before authentication, where OpenIddict would check a client secret or code.</summary>
+    public static void Use(IApplicationBuilder app)
+    {
+        // Partitions are chosen synchronously: read the (small, url-encoded) form of a limited request first.
+        app.Use(async (http, next) =>
+        {
+            if (IsLimited(http) && http.Request.HasFormContentType)
+            {
+                await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+
+            await next(http);
+        });
+        app.UseRateLimiter();
+    }
+
+    private static bool IsLimited(HttpContext http) =>
+        HttpMethods.IsPost(http.Request.Method) && Limited.Any(path => http.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase));
+
+    private static PartitionedRateLimiter<HttpContext> Partitioned(RateLimitOptions limit, Func<HttpContext, string?> key) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            IsLimited(http) && key(http) is { } partition
+                ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0, AutoReplenishment = true,
+                })
+                : RateLimitPartition.GetNoLimiter(string.Empty));
+
+    /// <summary>The account a request is about: the email (pages, password grant), the user id (links) or the client id.</summary>
+    private static string? Account(HttpContext http)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return null;
+        }
+
+        var form = http.Request.Form;
+        var account = new[] { "email", "username", "userId", "client_id" }
+            .Select(field => form[field].ToString().Trim())
+            .FirstOrDefault(value => value.Length > 0);
+        return account is null ? null : "account:" + account.ToLowerInvariant();
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        const string message = "Too many attempts; wait a while and try again.";
+        if (http.Request.Path.StartsWithSegments("/connect"))
+        {
+            await http.Response.WriteAsJsonAsync(new Dictionary<string, string>
+            {
+                ["error"] = "temporarily_unavailable", ["error_description"] = message,
+            }, cancellationToken);
+            return;
+        }
+
+        await Page.Render("Too many attempts", Page.Error(message), StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
+    }
+}
