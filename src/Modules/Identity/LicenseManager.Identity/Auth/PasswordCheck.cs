@@ -14,7 +14,9 @@ internal sealed class PasswordCheck(UserManager<User> users, SignInManager<User>
         "The email or password is wrong (after several failed attempts an account is paused for a while).";
 
     private static readonly User Nobody = new();
-    private static string? _dummyHash;
+
+    /// <summary>A hash of a random password, in the default format (what a real account's hash costs to check).</summary>
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<User>().HashPassword(Nobody, Guid.NewGuid().ToString()));
 
     /// <summary>The user when the password is right and the account may sign in; null otherwise (failures count towards lockout).</summary>
     public async Task<User?> CheckAsync(string email, string password)
@@ -33,7 +35,6 @@ internal sealed class PasswordCheck(UserManager<User> users, SignInManager<User>
     /// <summary>Hashes like a real check does, for requests that have no real password to check.</summary>
     public void SpendOneHash(string password)
     {
-        _dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
-        hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
+        hasher.VerifyHashedPassword(Nobody, DummyHash.Value, password);
     }
 }
