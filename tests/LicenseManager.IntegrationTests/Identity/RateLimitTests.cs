@@ -59,6 +59,28 @@ public sealed class PerAccountLimitTests(PerAccountLimitFactory factory) : IClas
     }
 }
 
+public sealed class PerAccountResetTests(PerAccountLimitFactory factory) : IClassFixture<PerAccountLimitFactory>
+{
+    [Fact]
+    public async Task ForgotPassword_AfterSomeoneSpentTheAccountsSignInBudget_StillSendsTheOwnerALink()
+    {
+        var target = await factory.AddUserAsync(IdentityRoles.Operator);
+        var tokens = factory.Tokens();
+        for (var i = 0; i < 4; i++)
+        {
+            await tokens.TryPasswordAsync(target, "Wrong-123!");
+        }
+
+        (await tokens.TryPasswordAsync(target, TestUsers.Password)).Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        var owner = new BrowserSession(factory.Browser());
+        using var forgot = await owner.SubmitAsync("/account/forgot-password", new() { ["email"] = target });
+        using var reset = await owner.SubmitAsync(factory.Mail.LinkTo(target), new() { ["password"] = "Owners-New-456!" });
+
+        forgot.StatusCode.ShouldBe(HttpStatusCode.OK);
+        reset.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
+
 public sealed class PerAddressLimitTests(PerAddressLimitFactory factory) : IClassFixture<PerAddressLimitFactory>
 {
     [Fact]

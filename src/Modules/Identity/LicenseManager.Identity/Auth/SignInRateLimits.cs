@@ -63,7 +63,11 @@ internal static class SignInRateLimits
                 })
                 : RateLimitPartition.GetNoLimiter(string.Empty));
 
-    /// <summary>The account a request is about: the email (pages, password grant), the user id (links) or the client id.</summary>
+    /// <summary>
+    /// The account a request is about — the email (pages, password grant), the user id (links) or the client id —
+    /// with one budget for signing in and separate ones for mails and links, so that someone spending an account's
+    /// sign-in budget does not also keep its owner from asking for a reset link.
+    /// </summary>
     private static string? Account(HttpContext http)
     {
         if (!http.Request.HasFormContentType)
@@ -75,7 +79,11 @@ internal static class SignInRateLimits
         var account = new[] { "email", "username", "userId", "client_id" }
             .Select(field => form[field].ToString().Trim())
             .FirstOrDefault(value => value.Length > 0);
-        return account is null ? null : "account:" + account.ToLowerInvariant();
+        var path = http.Request.Path;
+        var purpose = path.StartsWithSegments("/connect") || path.StartsWithSegments("/account/login") ? "sign-in"
+            : path.StartsWithSegments("/account/signup") || path.StartsWithSegments("/account/forgot-password") ? "mail"
+            : "link";
+        return account is null ? null : $"{purpose}:{account.ToLowerInvariant()}";
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
