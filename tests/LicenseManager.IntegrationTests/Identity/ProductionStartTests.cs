@@ -12,9 +12,10 @@ public sealed class ProductionStartTests
     [Theory]
     [InlineData("Production")]
     [InlineData("Staging")]
-    public async Task Start_WithoutConnectionString_RefusesWithOneClearLine(string environment)
+    [InlineData("Production", "users", "add", "--email", "someone@example.com", "--password", "Secret-123!", "--role", "operator")]
+    public async Task Start_WithoutConnectionString_RefusesWithOneClearLine(string environment, params string[] command)
     {
-        var (exit, output, error) = await RunHostAsync(environment);
+        var (exit, output, error) = await RunHostAsync(environment, command.Length > 0 ? command : ["--urls=http://127.0.0.1:0"]);
 
         exit.ShouldNotBe(0);
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -24,7 +25,7 @@ public sealed class ProductionStartTests
         (output + error).ShouldNotContain("operator@example.com");
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunHostAsync(string environment)
+    private static async Task<(int Exit, string Output, string Error)> RunHostAsync(string environment, string[] arguments)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "LicenseManager.Host.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -34,7 +35,11 @@ public sealed class ProductionStartTests
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(host);
-        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["DOTNET_ENVIRONMENT"] = environment;
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase)).ToList())
