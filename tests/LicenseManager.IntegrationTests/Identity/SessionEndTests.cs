@@ -92,6 +92,21 @@ public sealed class SessionEndTests(IdentityAppFactory factory) : IClassFixture<
         after.Headers.Location!.PathAndQuery.ShouldStartWith("/account/login");
     }
 
+    [Fact]
+    public async Task Refresh_AfterSomeoneLockedTheAccountWithWrongPasswords_StillWorks()
+    {
+        var email = await factory.AddUserAsync(IdentityRoles.Learner, Enterprise);
+        var tokens = factory.Tokens();
+        var owners = await tokens.PasswordAsync(email, TestUsers.Password);
+        for (var i = 0; i < 5; i++)
+        {
+            await tokens.TryPasswordAsync(email, "Wrong-123!");
+        }
+
+        (await tokens.TryPasswordAsync(email, TestUsers.Password)).Error.ShouldBe("invalid_grant");
+        (await tokens.RefreshAsync(owners.RefreshToken!)).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
     private async Task WithUserAsync(string email, Func<UserManager<User>, User, Task> action)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -54,7 +54,7 @@ internal sealed class AuthorizeEndpoint(UserManager<User> users, PrincipalFactor
         {
             return Page.Render("Sign out", Page.Form(http, "/connect/logout",
                 string.Concat(request.GetParameters()
-                    .Where(p => p.Key != Parameters.IdTokenHint)
+                    .Where(p => p.Key != Parameters.IdTokenHint && !p.Key.StartsWith("__", StringComparison.Ordinal))
                     .Select(p => Page.Hidden(p.Key, (string?)p.Value))),
                 "Sign out"));
         }

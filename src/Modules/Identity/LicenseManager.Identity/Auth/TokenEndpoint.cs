@@ -64,7 +64,9 @@ internal sealed class TokenEndpoint(
         {
             var granted = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
             var user = granted?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
-            if (granted is null || user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
+            // Not refused for a lockout: anyone can lock an account with wrong passwords, and that must not also end
+            // its owner's sessions. A reset or password change does (below).
+            if (granted is null || user is null || user.IsDisabled)
             {
                 return Forbid(Errors.InvalidGrant, "The account is no longer allowed to sign in.");
             }
