@@ -71,6 +71,18 @@ public sealed class BrowserAttackTests(IdentityAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Logout_ConfirmationForm_EchoesNoMarkupFromTheRequest()
+    {
+        var (browser, _) = await SignedInBrowserAsync();
+
+        using var page = await browser.GetAsync("/connect/logout?state=%22%3E%3Cscript%3Ex()%3C%2Fscript%3E&%22%3E%3Cb%3E=1");
+
+        var html = await page.Content.ReadAsStringAsync();
+        html.ShouldNotContain("<script>");
+        html.ShouldNotContain("<b>");
+    }
+
+    [Fact]
     public async Task Logout_WithSomeoneElsesIdToken_AsksInsteadOfSigningOut()
     {
         var (browser, authorize) = await SignedInBrowserAsync();

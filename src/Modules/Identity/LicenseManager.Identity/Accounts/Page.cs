@@ -41,7 +41,7 @@ internal static class Page
         $"""<label for="{name}">{Encode(label)}</label><input id="{name}" name="{name}" type="{type}" value="{Encode(value ?? string.Empty)}" required>""";
 
     public static string Hidden(string name, string? value) =>
-        $"""<input type="hidden" name="{name}" value="{Encode(value ?? string.Empty)}">""";
+        $"""<input type="hidden" name="{Encode(name)}" value="{Encode(value ?? string.Empty)}">""";
 
     public static string Error(string? message) => message is null ? string.Empty : $"""<p class="error">{Encode(message)}</p>""";
 

@@ -53,9 +53,7 @@ internal sealed class AuthorizeEndpoint(UserManager<User> users, PrincipalFactor
         if (signedIn is not null && !await IsFromSignedInPersonAsync(http, request, signedIn))
         {
             return Page.Render("Sign out", Page.Form(http, "/connect/logout",
-                string.Concat(request.GetParameters()
-                    .Where(p => p.Key != Parameters.IdTokenHint && !p.Key.StartsWith("__", StringComparison.Ordinal))
-                    .Select(p => Page.Hidden(p.Key, (string?)p.Value))),
+                string.Concat(ConfirmedParameters.Select(name => Page.Hidden(name, (string?)request.GetParameter(name)))),
                 "Sign out"));
         }
 
@@ -63,6 +61,9 @@ internal sealed class AuthorizeEndpoint(UserManager<User> users, PrincipalFactor
         // OpenIddict redirects to the validated post_logout_redirect_uri, or here when none was given.
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
+
+    /// <summary>What the confirmation form passes on (never the hint, never anything else the caller made up).</summary>
+    private static readonly string[] ConfirmedParameters = [Parameters.ClientId, Parameters.PostLogoutRedirectUri, Parameters.State];
 
     private static async Task<bool> IsFromSignedInPersonAsync(HttpContext http, OpenIddictRequest request, string userId)
     {
