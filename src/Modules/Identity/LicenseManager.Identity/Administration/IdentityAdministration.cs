@@ -26,6 +26,9 @@ internal sealed class IdentityAdministration(
         Require(isOperator || input.EnterpriseId is not null, $"Role '{input.Role}' needs --enterprise <uuid>.");
         Require(!isOperator || input.EnterpriseId is null, "Operators are global: give no --enterprise.");
 
+        // One transaction (UserManager, OpenIddict's managers and this method share the scoped context): a failure
+        // half-way, e.g. after a takeover but before the membership, leaves the account as it was.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await users.FindByEmailAsync(input.Email);
         var created = user is null;
         var takenOver = false;
@@ -54,6 +57,7 @@ internal sealed class IdentityAdministration(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         var where = input.EnterpriseId is { } e ? $" of enterprise {e}" : string.Empty;
         return created ? $"Created user {user.Email} ({user.Id}) as {input.Role}{where}."
             : takenOver ? $"User {user.Email} had signed up but never verified the address: it now has the given password, " +
