@@ -81,6 +81,25 @@ public sealed class PerAccountResetTests(PerAccountLimitFactory factory) : IClas
     }
 }
 
+public sealed class SharedClientTests(PerAccountLimitFactory factory) : IClassFixture<PerAccountLimitFactory>
+{
+    [Fact]
+    public async Task Refresh_ManyPeopleThroughOneClient_AreNotLimitedAsOneAccount()
+    {
+        var tokens = factory.Tokens();
+        var signedIn = new List<TokenResponse>();
+        for (var i = 0; i < 5; i++)
+        {
+            signedIn.Add(await tokens.PasswordAsync(await factory.AddUserAsync(IdentityRoles.Learner, Guid.NewGuid()), TestUsers.Password));
+        }
+
+        foreach (var token in signedIn)
+        {
+            (await tokens.RefreshAsync(token.RefreshToken!)).Status.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+}
+
 public sealed class PerAddressLimitTests(PerAddressLimitFactory factory) : IClassFixture<PerAddressLimitFactory>
 {
     [Fact]

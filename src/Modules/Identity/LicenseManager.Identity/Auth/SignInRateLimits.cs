@@ -64,9 +64,10 @@ internal static class SignInRateLimits
                 : RateLimitPartition.GetNoLimiter(string.Empty));
 
     /// <summary>
-    /// The account a request is about — the email (pages, password grant), the user id (links) or the client id —
-    /// with one budget for signing in and separate ones for mails and links, so that someone spending an account's
-    /// sign-in budget does not also keep its owner from asking for a reset link.
+    /// The account a request is about — the email (pages, password grant), the user id (links) or the client id
+    /// (client credentials; never for refresh or code grants, whose client id is a portal every person shares) —
+    /// with one budget for signing in and separate ones for mails and links, so that someone spending an
+    /// account's sign-in budget does not also keep its owner from asking for a reset link.
     /// </summary>
     private static string? Account(HttpContext http)
     {
@@ -76,14 +77,18 @@ internal static class SignInRateLimits
         }
 
         var form = http.Request.Form;
-        var account = new[] { "email", "username", "userId", "client_id" }
-            .Select(field => form[field].ToString().Trim())
-            .FirstOrDefault(value => value.Length > 0);
         var path = http.Request.Path;
-        var purpose = path.StartsWithSegments("/connect") || path.StartsWithSegments("/account/login") ? "sign-in"
-            : path.StartsWithSegments("/account/signup") || path.StartsWithSegments("/account/forgot-password") ? "mail"
-            : "link";
-        return account is null ? null : $"{purpose}:{account.ToLowerInvariant()}";
+        var (purpose, field) = path.StartsWithSegments("/connect") ? form["grant_type"].ToString() switch
+            {
+                "password" => ("sign-in", "username"),
+                "client_credentials" => ("sign-in", "client_id"),
+                _ => (null, null),
+            }
+            : path.StartsWithSegments("/account/login") ? ("sign-in", "email")
+            : path.StartsWithSegments("/account/signup") || path.StartsWithSegments("/account/forgot-password") ? ("mail", "email")
+            : ("link", "userId");
+        var account = field is null ? string.Empty : form[field].ToString().Trim();
+        return account.Length == 0 ? null : $"{purpose}:{account.ToLowerInvariant()}";
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
