@@ -112,10 +112,12 @@ public sealed class PerAddressLimitTests(PerAddressLimitFactory factory) : IClas
         }
 
         var token = await tokens.TryPasswordAsync($"guess-{Guid.NewGuid():N}@example.com", "Wrong-123!");
+        var refresh = await tokens.RefreshAsync("not-a-refresh-token");
         using var forgot = await factory.Browser().PostAsync("/account/forgot-password",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "someone@example.com" }));
 
         token.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        refresh.Status.ShouldBe(HttpStatusCode.BadRequest, "refresh grants are not counted per address");
         forgot.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         forgot.Headers.RetryAfter.ShouldNotBeNull();
         (await factory.CreateClient().GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace LicenseManager.Identity.Auth;
 
 /// <summary>
-/// Rate limits in front of everything that checks a password or sends account mail (the account pages' posts and
-/// <c>/connect/token</c>): one budget per client address and one per account (the email, user or client the
+/// Rate limits in front of everything that checks a password or secret or sends account mail (the account pages'
+/// posts, the password and client-credentials grants): one budget per client address and one per account (the email, user or client the
 /// request names), both fixed windows from <see cref="AuthOptions.RateLimits"/>. Lockout stays behind them; the
 /// limits bound how fast one address can guess or lock accounts, and how often any account can be tried.
 /// </summary>
@@ -41,7 +41,7 @@ internal static class SignInRateLimits
         // Partitions are chosen synchronously: read the (small, url-encoded) form of a limited request first.
         app.Use(async (http, next) =>
         {
-            if (IsLimited(http) && http.Request.HasFormContentType)
+            if (IsLimitedPath(http) && http.Request.HasFormContentType)
             {
                 await http.Request.ReadFormAsync(http.RequestAborted);
             }
@@ -51,8 +51,18 @@ internal static class SignInRateLimits
         app.UseRateLimiter();
     }
 
-    private static bool IsLimited(HttpContext http) =>
+    private static bool IsLimitedPath(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method) && Limited.Any(path => http.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Requests that check something guessable: the account posts, and the password and client-credentials grants.
+    /// Refresh and code grants carry long random values and come from every person of a portal (many share one
+    /// office address), so they are not counted.
+    /// </summary>
+    private static bool IsLimited(HttpContext http) =>
+        IsLimitedPath(http)
+        && (!http.Request.Path.StartsWithSegments("/connect")
+            || (http.Request.HasFormContentType && http.Request.Form["grant_type"].ToString() is "password" or "client_credentials"));
 
     private static PartitionedRateLimiter<HttpContext> Partitioned(RateLimitOptions limit, Func<HttpContext, string?> key) =>
         PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -65,7 +75,7 @@ internal static class SignInRateLimits
 
     /// <summary>
     /// The account a request is about — the email (pages, password grant), the user id (links) or the client id
-    /// (client credentials; never for refresh or code grants, whose client id is a portal every person shares) —
+    /// (client credentials) —
     /// with one budget for signing in and separate ones for mails and links, so that someone spending an
     /// account's sign-in budget does not also keep its owner from asking for a reset link.
     /// </summary>
@@ -78,12 +88,8 @@ internal static class SignInRateLimits
 
         var form = http.Request.Form;
         var path = http.Request.Path;
-        var (purpose, field) = path.StartsWithSegments("/connect") ? form["grant_type"].ToString() switch
-            {
-                "password" => ("sign-in", "username"),
-                "client_credentials" => ("sign-in", "client_id"),
-                _ => (null, null),
-            }
+        var (purpose, field) = path.StartsWithSegments("/connect")
+                ? ("sign-in", form["grant_type"].ToString() == "password" ? "username" : "client_id")
             : path.StartsWithSegments("/account/login") ? ("sign-in", "email")
             : path.StartsWithSegments("/account/signup") || path.StartsWithSegments("/account/forgot-password") ? ("mail", "email")
             : ("link", "userId");
