@@ -19,7 +19,7 @@ if (command.Count == 0 && isLocalDefault && !useLocalCluster)
 }
 
 builder.Configuration["Mail:PickupDirectory"] ??= Path.Combine(repositoryRoot, ".data", "mail");
-if (command.Count == 0 && (builder.Environment.IsDevelopment() || useLocalCluster))
+if (command.Count == 0 && (builder.Environment.IsDevelopment() || (isLocalDefault && !builder.Environment.IsProduction())))
 {
     // Kept across restarts so that tokens issued before a restart stay valid.
     CertificateFiles.UseLocalPair(builder.Configuration, repositoryRoot, TimeProvider.System);
@@ -34,7 +34,7 @@ if (command.Count > 0)
     {
         return await CommandLine.RunAsync(app, command, Console.Out, Console.Error);
     }
-    catch (LocalClusterNotAllowedException exception)
+    catch (LocalClusterException exception)
     {
         await Console.Error.WriteLineAsync(exception.Message);
         return 1;

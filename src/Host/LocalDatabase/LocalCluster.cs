@@ -26,7 +26,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
         if (!IsAllowed(configuration, environment))
         {
-            throw new LocalClusterNotAllowedException(NotAllowedMessage(environment));
+            throw new LocalClusterException(NotAllowedMessage(environment));
         }
 
         var dataDirectory = Path.Combine(RepositoryRoot(environment.ContentRootPath), ".data", "postgres");
@@ -70,6 +70,3 @@ public sealed class LocalCluster : IAsyncDisposable
         return start;
     }
 }
-
-/// <summary>No connection string outside Development (see <see cref="LocalCluster.NotAllowedMessage"/>).</summary>
-public sealed class LocalClusterNotAllowedException(string message) : Exception(message);

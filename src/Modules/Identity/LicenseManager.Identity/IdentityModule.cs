@@ -52,11 +52,13 @@ public sealed class IdentityModule : IWebModule
 
     public void UseWeb(WebApplication app)
     {
+        // First: a refused attempt reaches neither OpenIddict's client checks nor a password hash. Its 429 has no
+        // CORS headers: what is limited (password and client-credentials grants, account pages) is not cross-origin.
+        SignInRateLimits.Use(app);
         // Before authentication: OpenIddict answers /connect/token inside the authentication middleware.
         app.UseWhen(
             http => http.Request.Path.StartsWithSegments("/connect") || http.Request.Path.StartsWithSegments("/graphql"),
             branch => branch.UseCors(CorsPolicy));
-        SignInRateLimits.Use(app);
         app.UseAuthentication();
         app.UseAuthorization();
 
