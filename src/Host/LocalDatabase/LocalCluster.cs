@@ -19,14 +19,14 @@ public sealed class LocalCluster : IAsyncDisposable
     public static async Task<LocalCluster> EnsureAsync(
         IConfiguration configuration, IHostEnvironment environment, IHostApplicationLifetime lifetime, ILogger logger)
     {
+        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseConnection.ConnectionStringName)) && !IsAllowed(configuration, environment))
+        {
+            throw new LocalClusterException(NotAllowedMessage(environment));
+        }
+
         if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseConnection.ConnectionStringName)))
         {
             return new LocalCluster(null);
-        }
-
-        if (!IsAllowed(configuration, environment))
-        {
-            throw new LocalClusterException(NotAllowedMessage(environment));
         }
 
         var dataDirectory = Path.Combine(RepositoryRoot(environment.ContentRootPath), ".data", "postgres");
