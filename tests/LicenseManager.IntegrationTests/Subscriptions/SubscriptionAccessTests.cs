@@ -198,6 +198,29 @@ public sealed class SubscriptionAccessTests(SubscriptionAccessTests.Fixture fixt
     }, Provisioning);
 
     [Theory]
+    [InlineData(Caller.Operator, true)]
+    [InlineData(Caller.Provisioning, true)]
+    [InlineData(Caller.AdminOfOwn, true)]
+    [InlineData(Caller.PartnerOfOwn, true)]
+    [InlineData(Caller.LearnerOfOwn, false)]
+    public async Task PlanFigures_AdministrativeReadersOnly(Caller caller, bool allowed)
+    {
+        var response = await fixture.Clients[caller].PostAsync(
+            "query($id: ID!) { node(id: $id) { ... on SubscriptionPlan { title licenseCounts { total } revocations { applied } } } }", new { id = fixture.PlanIds[Target.Own] });
+
+        response.Data!["node"].ShouldNotBeNull(response.Raw);
+        if (allowed)
+        {
+            response.Errors.ShouldBeNull(response.Raw);
+            response.Data!["node"]!["licenseCounts"]!["total"]!.GetValue<long>().ShouldBe(2);
+        }
+        else
+        {
+            response.Errors!.Select(e => e!["extensions"]!["code"]!.GetValue<string>()).ShouldAllBe(code => code == "AUTH_NOT_AUTHORIZED");
+        }
+    }
+
+    [Theory]
     [InlineData(Caller.Anonymous, "AUTH_NOT_AUTHENTICATED")]
     [InlineData(Caller.AdminOfOwn, "AUTH_NOT_AUTHORIZED")]
     [InlineData(Caller.LearnerOfOwn, "AUTH_NOT_AUTHORIZED")]

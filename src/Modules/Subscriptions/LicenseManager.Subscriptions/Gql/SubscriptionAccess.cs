@@ -37,6 +37,15 @@ internal static class SubscriptionAccess
         _ => false,
     };
 
+    /// <summary>
+    /// Counts and the revocation cap are the enterprise's administrative figures: operators, provisioning, the
+    /// enterprise's admins and its partner service; not its learners (who see the plan through their license).
+    /// </summary>
+    public static bool CanSeeFigures(ICurrentActor? actor, Guid enterpriseCustomerId) =>
+        CanManage(actor, enterpriseCustomerId)
+        || actor is { IsAuthenticated: true, Kind: ActorKind.User } && actor.AdminOfEnterprises.Contains(enterpriseCustomerId)
+        || actor is { IsAuthenticated: true, Kind: ActorKind.PartnerService } && actor.ClientEnterpriseId == enterpriseCustomerId;
+
     public static IQueryable<CustomerAgreement> VisibleTo(this IQueryable<CustomerAgreement> rows, EnterpriseScope scope) =>
         scope.Filter(rows, a => a.EnterpriseCustomerId);
 

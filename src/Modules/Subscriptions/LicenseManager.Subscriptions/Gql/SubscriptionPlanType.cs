@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using LicenseManager.Platform.Gql;
+using LicenseManager.Platform.Gql.Authorization;
 using LicenseManager.Platform.Gql.Relay;
 using LicenseManager.Subscriptions.Contracts;
 using LicenseManager.Subscriptions.Data;
@@ -58,12 +59,14 @@ internal sealed class SubscriptionPlanType : NodeObjectType<SubscriptionPlan>
         Field<NonNullGraphType<CustomerAgreementType>>("customerAgreement")
             .Resolve(c => SubscriptionLoaders.ById(c, c.Source.CustomerAgreementId, (db, ids) => db.CustomerAgreements.Where(a => ids.Contains(a.Id)), a => a.Id));
 
-        Field<NonNullGraphType<LicenseCountsType>>("licenseCounts")
-            .Description("Licenses by status (from the Licenses module; one query for the whole page).")
-            .Resolve(c => SubscriptionLoaders.Counts(c, c.Source.Id));
-        Field<NonNullGraphType<PlanRevocationsType>>("revocations")
+        Field<LicenseCountsType>("licenseCounts")
+            .Description("Licenses by status (from the Licenses module; one query for the whole page). Operators, provisioning, the enterprise's admins and partner service.")
+            .Resolve(c => Figures(c) ? SubscriptionLoaders.Counts(c, c.Source.Id) : throw AuthErrors.NotAuthorized());
+        Field<PlanRevocationsType>("revocations")
             .Description("The revocation cap: allowed = ceil(live licenses × maxPercentage / 100), remaining = allowed − applied.")
-            .Resolve(c => SubscriptionLoaders.Counts(c, c.Source.Id).Then(counts => PlanRevocations.From(c.Source, counts)));
+            .Resolve(c => Figures(c)
+                ? SubscriptionLoaders.Counts(c, c.Source.Id).Then(counts => PlanRevocations.From(c.Source, counts))
+                : throw AuthErrors.NotAuthorized());
 
         Field<SubscriptionPlanRenewalType>("renewal")
             .Description("This plan's renewal (this plan is its prior plan), if any.")
@@ -77,4 +80,7 @@ internal sealed class SubscriptionPlanType : NodeObjectType<SubscriptionPlan>
         // Last: other modules' fields (Licenses adds `licenses`).
         extensions.Apply(this);
     }
+
+    private static bool Figures(IResolveFieldContext<SubscriptionPlan> context) =>
+        SubscriptionAccess.CanSeeFigures(context.CurrentActor(), context.Source.EnterpriseCustomerId);
 }
