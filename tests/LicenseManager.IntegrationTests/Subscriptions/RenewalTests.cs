@@ -72,6 +72,21 @@ public sealed class RenewalTests(RenewalTests.Factory app) : IClassFixture<Renew
     }
 
     [Fact]
+    public async Task Process_ConcurrentCalls_OneCopiesTheOthersFindItProcessed()
+    {
+        var (api, enterprise, prior) = await PriorPlanAsync();
+        var renewalId = await RenewalAsync(api, RenewalInput(prior, 8));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            api.OkAsync(SubscriptionsApi.ProcessRenewal, new { id = renewalId }, "processSubscriptionPlanRenewal")));
+
+        results.Select(r => r["licensesCopied"]!.GetValue<int>()).OrderBy(n => n).ShouldBe([0, 0, 0, 5]);
+        results.Select(r => r["renewal"]!["renewedPlan"]!["id"]!.GetValue<string>()).Distinct().Count().ShouldBe(1);
+        (await app.ScalarAsync("SELECT count(*) FROM subscriptions.subscription_plans WHERE enterprise_customer_id = @e", ("e", enterprise.Id))).ShouldBe(2);
+        (await app.ScalarAsync("SELECT count(*) FROM licenses.licenses WHERE enterprise_customer_id = @e", ("e", enterprise.Id))).ShouldBe(18);
+    }
+
+    [Fact]
     public async Task Process_DisableAutoApply_TurnsItOffEverywhere()
     {
         var (api, _, prior) = await PriorPlanAsync();
