@@ -29,6 +29,9 @@ internal sealed record BenchOptions
 
     public string? Output { get; init; }
 
+    /// <summary><c>--hot</c> only: run just the scenarios whose name contains this text (after the baseline), e.g. to profile one.</summary>
+    public string? Only { get; init; }
+
     public const string Usage = """
         usage: dotnet run -c Release --project bench/LicenseManager.Bench -- [options]
           --quick                 fewer items and iterations (20,000 items, 50 iterations, 400 concurrent requests)
@@ -40,6 +43,7 @@ internal sealed record BenchOptions
           --concurrent <n>        requests of each concurrent run (default 2000)
           --clients <n>           concurrent clients (default 8)
           --output <file>         where the table is written (default bench/results/latest.md)
+          --only <text>           with --hot: only the baseline and the scenarios whose name contains <text> (profiling)
         environment: LM_BENCH_CONNECTION=<connection string> uses that database instead of a throwaway cluster.
         """;
 
@@ -72,6 +76,7 @@ internal sealed record BenchOptions
                 "--concurrent" => options with { ConcurrentRequests = Math.Max(1, int.Parse(Value())) },
                 "--clients" => options with { Clients = Math.Clamp(int.Parse(Value()), 1, 64) },
                 "--output" => options with { Output = Value() },
+                "--only" => options with { Only = Value() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 var unknown => throw new ArgumentException($"Unknown option '{unknown}'.\n{Usage}"),
             };

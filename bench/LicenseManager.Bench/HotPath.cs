@@ -59,6 +59,11 @@ internal static class HotPath
                 break;
             }
 
+            if (options.Only is { } only && name != Baseline && !name.Contains(only, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             await runner.ConcurrentAsync(name, call);
         }
 
