@@ -10,8 +10,8 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// Keep session state across pool rentals instead of resetting it (<c>DISCARD ALL</c>-like work on every
-    /// open). Safe because nothing sets session state outside a transaction (<c>SET LOCAL</c> only); the
-    /// migrator's advisory lock is released in a finally block.
+    /// open). Safe because nothing on the request path sets session state (<c>SET LOCAL</c> inside
+    /// transactions only); the migrator's session lock is on the bulk data source, released in a finally block.
     /// </summary>
     public bool NoResetOnClose { get; set; } = true;
 
@@ -20,7 +20,13 @@ public sealed class DatabaseOptions
 
     public int AutoPrepareMinUsages { get; set; } = 2;
 
-    /// <summary>Npgsql multiplexing (many commands pipelined on few connections). Off: see the decision record.</summary>
+    /// <summary>
+    /// Npgsql multiplexing (commands of concurrent requests pipelined on a few connections). Off: with it on,
+    /// every synchronous command fails (Data Protection's key store, used by every login page and cookie, is
+    /// synchronous) and a cancelled request's SQL is not cancelled the same way; see
+    /// docs/decisions/0002-npgsql-data-sources.md. (Session-level work, the migrator's advisory lock, runs on the
+    /// bulk data source, which never multiplexes.)
+    /// </summary>
     public bool Multiplexing { get; set; }
 
     /// <summary>Connections of the request path's pool.</summary>

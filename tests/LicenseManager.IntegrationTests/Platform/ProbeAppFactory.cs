@@ -21,10 +21,12 @@ public sealed class ProbeAppFactory : AppFactory
 {
     public SqlLog Sql { get; } = new();
 
+    public QueryCompilations Compilations { get; } = new();
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddPooledDbContextFactory<ProbeDbContext>((sp, options) =>
-            ModuleDbContexts.Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), ProbeDbContext.Schema).AddInterceptors(Sql));
+            ModuleDbContexts.Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), ProbeDbContext.Schema).AddInterceptors(Sql, Compilations));
         services.AddQueryExtension<ProbeQueries>();
     }
 
