@@ -51,7 +51,7 @@ internal sealed record BenchOptions
     {
         var quick = args.Contains("--quick");
         var options = args.Contains("--hot")
-            ? new BenchOptions { Hot = true, Warmup = 20, Iterations = 2_000, ConcurrentRequests = 20_000, Clients = 32 }
+            ? new BenchOptions { Hot = true, Warmup = 150, Iterations = 2_000, ConcurrentRequests = 20_000, Clients = 32 }
             : quick
             ? new BenchOptions
             {
