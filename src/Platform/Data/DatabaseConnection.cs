@@ -22,10 +22,26 @@ public static class DatabaseConnection
             builder.NoResetOnClose = options.NoResetOnClose;
             builder.MaxAutoPrepare = options.MaxAutoPrepare;
             builder.AutoPrepareMinUsages = options.AutoPrepareMinUsages;
-            builder.Multiplexing = options.Multiplexing;
+            builder.Multiplexing = false;
             builder.MaxPoolSize = options.MaxPoolSize;
             builder.CommandTimeout = options.CommandTimeoutSeconds;
             return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+        });
+        services.AddSingleton(sp =>
+        {
+            var (builder, options) = Builder(sp);
+            if (!options.Multiplexing)
+            {
+                return new MultiplexedDataSource(sp.GetRequiredService<NpgsqlDataSource>(), owned: false);
+            }
+
+            builder.NoResetOnClose = options.NoResetOnClose;
+            builder.MaxAutoPrepare = options.MaxAutoPrepare;
+            builder.AutoPrepareMinUsages = options.AutoPrepareMinUsages;
+            builder.Multiplexing = true;
+            builder.MaxPoolSize = options.MultiplexedMaxPoolSize;
+            builder.CommandTimeout = options.CommandTimeoutSeconds;
+            return new MultiplexedDataSource(new NpgsqlDataSourceBuilder(builder.ConnectionString).Build(), owned: true);
         });
         services.AddSingleton(sp =>
         {

@@ -21,13 +21,16 @@ public sealed class DatabaseOptions
     public int AutoPrepareMinUsages { get; set; } = 2;
 
     /// <summary>
-    /// Npgsql multiplexing (commands of concurrent requests pipelined on a few connections). Off: with it on,
-    /// every synchronous command fails (Data Protection's key store, used by every login page and cookie, is
-    /// synchronous) and a cancelled request's SQL is not cancelled the same way; see
-    /// docs/decisions/0002-npgsql-data-sources.md. (Session-level work, the migrator's advisory lock, runs on the
-    /// bulk data source, which never multiplexes.)
+    /// Npgsql multiplexing (commands of concurrent requests pipelined on a few connections) for the modules
+    /// that opt in (<c>AddModuleDbContext(…, multiplexed: true)</c>, <see cref="MultiplexedDataSource"/>). Not for
+    /// the whole request path: with it every synchronous command fails, and Data Protection's key store (login
+    /// pages, antiforgery) is synchronous; see docs/decisions/0002-npgsql-data-sources.md. False: opted-in
+    /// modules use the ordinary request-path source.
     /// </summary>
-    public bool Multiplexing { get; set; }
+    public bool Multiplexing { get; set; } = true;
+
+    /// <summary>Physical connections of the multiplexed source (few: that is the point).</summary>
+    public int MultiplexedMaxPoolSize { get; set; } = 10;
 
     /// <summary>Connections of the request path's pool.</summary>
     public int MaxPoolSize { get; set; } = 50;
