@@ -38,11 +38,14 @@ internal sealed record BenchOptions
 
     public string? Output { get; init; }
 
+    /// <summary><c>--hot</c> only: run just the scenarios whose name contains this text (after the baseline), e.g. to profile one.</summary>
+    public string? Only { get; init; }
+
     public const string Usage = """
         usage: dotnet run -c Release --project bench/LicenseManager.Bench -- [options]
           --quick                 fewer items and iterations (20,000 items, 50 iterations, 400 concurrent requests)
           --hot                   only the request path: anonymous/bearer { __typename }, { me }, catalogs(first: 1);
-                                  32 clients, up to 20,000 requests or 15 s each (no dataset)
+                                  32 clients, up to 20,000 requests or 15 s each, then 2,000 sequential (no dataset)
           --provision             only plan provisioning: createSubscriptionPlan(numLicenses) vs. INSERT … generate_series,
                                   alternating, with the process's peak memory (--licenses <n> default 1000000, --rounds <n> default 3)
           --seed <n>              dataset seed (default 42)
@@ -51,6 +54,7 @@ internal sealed record BenchOptions
           --concurrent <n>        requests of each concurrent run (default 2000)
           --clients <n>           concurrent clients (default 8)
           --output <file>         where the table is written (default bench/results/latest.md)
+          --only <text>           with --hot: only the baseline and the scenarios whose name contains <text> (profiling)
         environment: LM_BENCH_CONNECTION=<connection string> uses that database instead of a throwaway cluster.
         """;
 
@@ -60,7 +64,7 @@ internal sealed record BenchOptions
         var options = args.Contains("--provision")
             ? new BenchOptions { Provision = true }
             : args.Contains("--hot")
-            ? new BenchOptions { Hot = true, Warmup = 20, Iterations = 50, ConcurrentRequests = 20_000, Clients = 32 }
+            ? new BenchOptions { Hot = true, Warmup = 150, Iterations = 2_000, ConcurrentRequests = 20_000, Clients = 32 }
             : quick
             ? new BenchOptions
             {
@@ -87,6 +91,7 @@ internal sealed record BenchOptions
                 "--concurrent" => options with { ConcurrentRequests = Math.Max(1, int.Parse(Value())) },
                 "--clients" => options with { Clients = Math.Clamp(int.Parse(Value()), 1, 64) },
                 "--output" => options with { Output = Value() },
+                "--only" => options with { Only = Value() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 var unknown => throw new ArgumentException($"Unknown option '{unknown}'.\n{Usage}"),
             };
