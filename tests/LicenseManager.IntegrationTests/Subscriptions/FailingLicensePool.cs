@@ -16,7 +16,10 @@ public sealed class FailingLicensePool(ILicensePool inner) : ILicensePool
     {
         var original = services.Last(d => d.ServiceType == typeof(ILicensePool));
         services.Remove(original);
-        services.AddSingleton<ILicensePool>(sp => new FailingLicensePool((ILicensePool)original.ImplementationFactory!(sp)));
+        services.AddSingleton<ILicensePool>(sp => new FailingLicensePool((ILicensePool)(
+            original.ImplementationInstance
+            ?? original.ImplementationFactory?.Invoke(sp)
+            ?? ActivatorUtilities.CreateInstance(sp, original.ImplementationType!))));
     }
 
     public async Task<int> ProvisionAsync(UnitOfWork unit, Guid planId, Guid enterpriseCustomerId, int size, CancellationToken cancellationToken)
