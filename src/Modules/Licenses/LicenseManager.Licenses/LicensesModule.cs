@@ -1,6 +1,10 @@
 using LicenseManager.Licenses.Contracts;
 using LicenseManager.Licenses.Data;
+using LicenseManager.Licenses.Gql;
+using LicenseManager.Licenses.Mutations;
 using LicenseManager.Licenses.Pool;
+using LicenseManager.Platform.Gql;
+using LicenseManager.Platform.Gql.Relay;
 using LicenseManager.Platform.Data;
 using LicenseManager.Platform.Modules;
 using Microsoft.Extensions.Configuration;
@@ -18,5 +22,9 @@ public sealed class LicensesModule : IModule
         services.AddSingleton<LicensePool>();
         services.AddSingleton<ILicensePool>(sp => sp.GetRequiredService<LicensePool>());
         services.AddSingleton<ILicenseCounts, LicenseCountsReader>();
+        services.AddQueryExtension<LicenseQueries>();
+        services.AddMutationExtension<LicenseMutations>();
+        services.AddObjectTypeExtension<PlanLicensesExtension>();
+        services.AddSingleton<INodeResolver, LicenseNodeResolver>();
     }
 }
