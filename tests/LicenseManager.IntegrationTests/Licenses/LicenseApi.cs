@@ -34,3 +34,35 @@ internal static class LicenseApi
 
     public static string? ErrorCode(JsonNode payload) => payload["errors"]?[0]?["code"]?.GetValue<string>();
 }
+
+internal static class LearnerApi
+{
+    public const string Activate = """
+        mutation($input: ActivateLicenseInput!) {
+          activateLicense(input: $input) {
+            license { id status userEmail userId activatedAt }
+            errors { __typename ... on Error { message code } }
+          }
+        }
+        """;
+
+    public const string ContentAccess = """
+        query($e: UUID!, $keys: [String!]!, $userId: ID, $userEmail: String) {
+          contentAccess(enterpriseCustomerId: $e, contentKeys: $keys, userId: $userId, userEmail: $userEmail) {
+            contentKey granted reason checksum license { id status }
+          }
+        }
+        """;
+
+    public static async Task<string> UserIdAsync(GqlClient learner) =>
+        (await learner.QueryAsync("{ me { id } }"))["me"]!["id"]!.GetValue<string>();
+
+    public static Task<GqlResponse> ActivateAsync(GqlClient learner, string activationKey) =>
+        learner.PostAsync(Activate, new { input = new { activationKey } });
+
+    public static async Task<Dictionary<string, JsonNode>> AccessAsync(GqlClient caller, Guid enterprise, string[] keys, string? userId = null, string? userEmail = null)
+    {
+        var data = await caller.QueryAsync(ContentAccess, new { e = enterprise, keys, userId, userEmail });
+        return data["contentAccess"]!.AsArray().ToDictionary(a => a!["contentKey"]!.GetValue<string>(), a => a!);
+    }
+}

@@ -1,3 +1,4 @@
+using LicenseManager.Licenses.Access;
 using LicenseManager.Licenses.Contracts;
 using LicenseManager.Licenses.Data;
 using LicenseManager.Licenses.Gql;
@@ -23,6 +24,10 @@ public sealed class LicensesModule : IModule
         services.AddSingleton<ILicensePool>(sp => sp.GetRequiredService<LicensePool>());
         services.AddSingleton<ILicenseCounts, LicenseCountsReader>();
         services.AddQueryExtension<LicenseQueries>();
+        services.AddQueryExtension<ContentAccessQuery>();
+        services.Configure<LicensesOptions>(configuration.GetSection("Licenses"));
+        services.AddSingleton<LearnerLicenses>();
+        services.AddSingleton<Entitlements>();
         services.AddMutationExtension<LicenseMutations>();
         services.AddObjectTypeExtension<PlanLicensesExtension>();
         services.AddSingleton<INodeResolver, LicenseNodeResolver>();

@@ -65,3 +65,18 @@ internal sealed class RenewalLockedErrorType : ErrorType<RenewalLockedError>
 {
     public RenewalLockedErrorType() => Field(e => e.EffectiveDate);
 }
+
+internal sealed record EmailNotVerifiedError()
+    : MutationError("Your email address is not verified; licenses are matched by verified email only.", "EMAIL_NOT_VERIFIED");
+
+internal sealed record ActivationKeyNotFoundError(string Email, Guid ActivationKey)
+    : MutationError($"No current license exists for the email {Email} with activation key {ActivationKey}", "LICENSE_NOT_FOUND");
+
+internal sealed record LicenseRevokedError()
+    : MutationError("Cannot activate a revoked license.", "LICENSE_REVOKED");
+
+internal sealed class EmailNotVerifiedErrorType : ErrorType<EmailNotVerifiedError>;
+
+internal sealed class ActivationKeyNotFoundErrorType : ErrorType<ActivationKeyNotFoundError>;
+
+internal sealed class LicenseRevokedErrorType : ErrorType<LicenseRevokedError>;

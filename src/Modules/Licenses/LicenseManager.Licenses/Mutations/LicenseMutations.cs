@@ -12,5 +12,7 @@ internal sealed class LicenseMutations : MutationExtension
     {
         mutation.Mutation<AssignLicensesInputType, AssignLicensesPayloadType, AssignLicensesInput>(AssignLicenses.Name, AssignLicenses.ResolveAsync)
             .RequireRole(LicenseAccess.PlanAdminRoles);
+        mutation.Mutation<ActivateLicenseInputType, ActivateLicensePayloadType, ActivateLicenseInput>(ActivateLicense.Name, ActivateLicense.ResolveAsync)
+            .RequireAuthenticated();
     }
 }

@@ -1,0 +1,18 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LicenseManager.Licenses.Access;
+
+/// <summary>
+/// The reference's subsidy checksum: base64(HMAC-SHA256(secret, "{userId}:{contentKey}:{licenseId}")), with our
+/// ids as lower-case hyphenated UUIDs. A consumer recomputes it to check a grant was made for that learner,
+/// content and license.
+/// </summary>
+internal static class Checksum
+{
+    public static string Compute(string secret, Guid userId, string contentKey, Guid licenseId)
+    {
+        var message = Encoding.UTF8.GetBytes($"{userId:D}:{contentKey}:{licenseId:D}");
+        return Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message));
+    }
+}
