@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using LicenseManager.Platform.Gql.Mutations;
@@ -36,10 +37,17 @@ public sealed class MutationType : ObjectGraphType
 public sealed class AppSchema : Schema
 {
     // Self-activation lets modules reference their internal graph types by CLR type without registering each one.
-    public AppSchema(IServiceProvider services, QueryType query, MutationType mutation)
+    public AppSchema(
+        IServiceProvider services, QueryType query, MutationType mutation, IEnumerable<QueryExtension> queries, IEnumerable<MutationExtension> mutations)
         : base(new SelfActivatingServiceProvider(services))
     {
         ScalarConventions.Apply(this);
+        // A payload's `Catalog Catalog` finds CatalogType (ObjectGraphType<Catalog>) through these mappings.
+        foreach (var assembly in queries.Select(q => q.GetType().Assembly).Concat(mutations.Select(m => m.GetType().Assembly)).Distinct())
+        {
+            this.RegisterTypeMappings(assembly);
+        }
+
         Query = query;
         // GraphQL forbids an empty root type: the Mutation root exists once a module contributes to it.
         if (mutation.Fields.Count > 0)

@@ -151,12 +151,30 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
         CatalogApi.Strings(items["nodes"], "contentKey").ShouldBe(["b"]);
     }
 
-    [Fact]
-    public async Task RemoveCatalogContent_GarbageCatalogId_ReturnsCatalogNotFound()
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("%%%not-base64%%%")]
+    [InlineData("Q29udGVudEl0ZW06MDE5M2EwMDAwMDAwNzAwMDgwMDAwMDAwMDAwMDAwMDA=")] // a ContentItem id: the wrong type
+    public async Task RemoveCatalogContent_MalformedCatalogId_IsAFieldErrorWithCode(string catalogId)
     {
-        var data = await (await factory.OperatorAsync()).QueryAsync(CatalogApi.RemoveContent, new { input = new { catalogId = "garbage", contentKeys = new[] { "a" } } });
+        var response = await (await factory.OperatorAsync()).PostAsync(CatalogApi.RemoveContent, new { input = new { catalogId, contentKeys = new[] { "a" } } });
 
-        data["removeCatalogContent"]!["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("CATALOG_NOT_FOUND");
+        response.Status.ShouldBe(System.Net.HttpStatusCode.OK, response.Raw);
+        response.FirstErrorCode.ShouldBe("INVALID_NODE_ID", response.Raw);
+        response.Errors![0]!["path"]![0]!.GetValue<string>().ShouldBe("removeCatalogContent");
+        response.Raw.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task AddCatalogContent_MalformedCatalogId_ChangesNothing()
+    {
+        var client = await factory.OperatorAsync();
+        var id = await CatalogApi.CreateAsync(client, "Ids list");
+
+        var response = await client.PostAsync(CatalogApi.AddContent, new { input = new { catalogId = id + "x", items = new[] { new { contentKey = "k", contentType = "COURSE", title = "K" } } } });
+
+        response.FirstErrorCode.ShouldBe("INVALID_NODE_ID", response.Raw);
+        (await client.QueryAsync(Items, new { id }))["node"]!["contentItems"]!["totalCount"]!.GetValue<int>().ShouldBe(0);
     }
 
     [Fact]

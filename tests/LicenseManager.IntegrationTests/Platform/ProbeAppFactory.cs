@@ -3,6 +3,7 @@ using LicenseManager.IntegrationTests.Infrastructure;
 using LicenseManager.Platform.Data;
 using LicenseManager.Platform.Gql;
 using LicenseManager.Platform.Gql.Conventions;
+using LicenseManager.Platform.Gql.Mutations;
 using LicenseManager.Platform.Gql.Paging;
 using LicenseManager.Platform.Gql.Relay;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,10 @@ public sealed class ProbeAppFactory : AppFactory
     {
         services.AddPooledDbContextFactory<ProbeDbContext>((sp, options) =>
             ModuleDbContexts.Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), ProbeDbContext.Schema).AddInterceptors(Sql));
+        // Known to UnitOfWork like a module's context; its tables are created below, not migrated.
+        services.AddSingleton(new ModuleMigration(ProbeDbContext.Schema, typeof(ProbeDbContext), (_, _) => Task.CompletedTask));
         services.AddQueryExtension<ProbeQueries>();
+        services.AddMutationExtension<ProbeMutations>();
     }
 
     public override async Task InitializeAsync()
@@ -59,6 +63,15 @@ public sealed class ProbeAppFactory : AppFactory
             query.Connection<ProbeType, Probe, ProbeDbContext>(types, "probes", Conventions, (_, db) => db.Probes.AsNoTracking());
             query.Connection<ProbeType, Probe, ProbeDbContext>(
                 types, "probesSmall", Conventions, (_, db) => db.Probes.AsNoTracking(), new PagingOptions(DefaultPageSize: 2, MaxPageSize: 5));
+        }
+    }
+
+    private sealed class ProbeMutations : MutationExtension
+    {
+        public override void Configure(ObjectGraphType mutation)
+        {
+            mutation.Mutation<RenameProbes>();
+            mutation.Mutation<RenameProbesInUnit>();
         }
     }
 

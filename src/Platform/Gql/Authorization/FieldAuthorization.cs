@@ -34,6 +34,9 @@ public static class FieldAuthorization
         return field;
     }
 
+    /// <summary>The caller must hold at least one of <paramref name="anyOf"/>; for fields built as a <see cref="FieldType"/> (e.g. mutations).</summary>
+    public static FieldType RequireRole(this FieldType field, params string[] anyOf) => field.Require(new RoleRequirement(anyOf));
+
     public static IReadOnlyList<FieldRequirement> Requirements(this FieldType field) =>
         field.GetMetadata<List<FieldRequirement>>(MetadataKey) ?? (IReadOnlyList<FieldRequirement>)[];
 

@@ -122,7 +122,7 @@ public static class BatchedConnectionFields
         {
             var ofParent = Expression.Lambda<Func<T, bool>>(
                 Expression.Equal(foreignKey.Body, ExpressionValues.Parameter(key, typeof(TKey))), foreignKey.Parameters);
-            var page = SortParser.Apply(pager.Restrict(rows.Where(ofParent)), pager.ReadOrder).Take(pager.Take);
+            var page = pager.Page(rows.Where(ofParent));
             pages = pages is null ? page : pages.Concat(page);
         }
 

@@ -31,7 +31,7 @@ public static class ConnectionArguments
         var keys = SortParser.Parse(conventions, Raw(context, "order") as IEnumerable);
         var pager = new KeysetPager<T>(keys, paging, options);
         // Decoding here fails a bad cursor before any SQL runs.
-        _ = pager.Restrict(Enumerable.Empty<T>().AsQueryable());
+        pager.Validate();
         var selected = context.SubFields?.Values.Select(f => f.Field.Name.StringValue).ToHashSet(StringComparer.Ordinal);
         var wantsTotal = selected?.Contains("totalCount") ?? false;
         var wantsRows = selected is null || selected.Overlaps(["edges", "nodes", "pageInfo"]);

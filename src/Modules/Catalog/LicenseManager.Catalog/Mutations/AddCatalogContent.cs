@@ -1,83 +1,37 @@
-using GraphQL;
-using GraphQL.Types;
+using System.ComponentModel;
 using LicenseManager.Catalog.Gql;
 using LicenseManager.Platform.Gql.Mutations;
 using LicenseManager.Platform.Gql.Relay;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LicenseManager.Catalog.Mutations;
 
 using LicenseManager.Catalog.Data;
 
-internal sealed record AddCatalogContentItemInput(string ContentKey, ContentType ContentType, string Title);
-
-internal sealed record AddCatalogContentInput(string CatalogId, IReadOnlyList<AddCatalogContentItemInput> Items);
-
-internal sealed record AddCatalogContentPayload(Catalog? Catalog, int UpsertedCount, IReadOnlyList<MutationError>? Errors = null) : IMutationPayload;
-
-internal sealed class AddCatalogContentItemInputType : InputObjectGraphType<AddCatalogContentItemInput>
-{
-    public AddCatalogContentItemInputType()
-    {
-        Name = "AddCatalogContentItemInput";
-        Field(i => i.ContentKey);
-        Field(i => i.ContentType, type: typeof(NonNullGraphType<EnumerationGraphType<ContentType>>));
-        Field(i => i.Title);
-    }
-}
-
-internal sealed class AddCatalogContentInputType : MutationInputType<AddCatalogContentInput>
-{
-    public AddCatalogContentInputType()
-        : base(AddCatalogContent.Name)
-    {
-        Field(i => i.CatalogId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(i => i.Items, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<AddCatalogContentItemInputType>>>));
-    }
-}
-
-internal sealed class AddCatalogContentErrorType() : ErrorUnionType(
-    AddCatalogContent.Name,
-    typeof(CatalogNotFoundErrorType),
-    typeof(EmptyContentListErrorType),
-    typeof(TooManyContentKeysErrorType),
-    typeof(InvalidContentKeyErrorType),
-    typeof(InvalidTitleErrorType));
-
-internal sealed class AddCatalogContentPayloadType : PayloadType<AddCatalogContentPayload, AddCatalogContentErrorType>
-{
-    public AddCatalogContentPayloadType()
-        : base(AddCatalogContent.Name)
-    {
-        Field(p => p.Catalog, type: typeof(CatalogType));
-        Field(p => p.UpsertedCount).Description("Items inserted or updated (a key given twice counts once; the last one wins).");
-    }
-}
-
 /// <summary>Upserts items by key in one statement, however many there are.</summary>
-internal static class AddCatalogContent
+[Error<CatalogNotFoundError>, Error<EmptyContentListError>, Error<TooManyContentKeysError>, Error<InvalidContentKeyError>, Error<InvalidTitleError>]
+internal sealed class AddCatalogContent
 {
-    public const string Name = "addCatalogContent";
-
     private const int AnalyzeAfterRows = 1000;
 
-    public static async Task<IMutationPayload> ResolveAsync(IResolveFieldContext context, AddCatalogContentInput input, CancellationToken cancellationToken)
+    public sealed record Item(string ContentKey, ContentType ContentType, string Title);
+
+    public sealed record Input([ID(CatalogType.TypeName)] Guid CatalogId, IReadOnlyList<Item> Items);
+
+    public sealed record Payload(
+        Catalog Catalog,
+        [property: Description("Items inserted or updated (a key given twice counts once; the last one wins).")] int UpsertedCount);
+
+    public static async Task<MutationResult<Payload>> ResolveAsync(Input input, CatalogDbContext db, CancellationToken cancellationToken)
     {
-        var failure = ContentKeys.Check(input.Items.Select(i => i.ContentKey).ToList());
-        if (failure is null && input.Items.FirstOrDefault(i => !ContentKeys.IsValidTitle(i.Title, ContentItem.MaxTitleLength)) is { } badTitle)
+        if (ContentKeys.Check(input.Items.Select(i => i.ContentKey).ToList()) is { } failure)
         {
-            failure = new InvalidTitleError(badTitle.Title, ContentItem.MaxTitleLength);
+            return failure;
         }
 
-        if (failure is not null)
+        if (input.Items.FirstOrDefault(i => !ContentKeys.IsValidTitle(i.Title, ContentItem.MaxTitleLength)) is { } badTitle)
         {
-            return new AddCatalogContentPayload(null, 0, [failure]);
-        }
-
-        if (!NodeId.TryDecodeGuid(input.CatalogId, CatalogType.TypeName, out var catalogId))
-        {
-            return new AddCatalogContentPayload(null, 0, [new CatalogNotFoundError(input.CatalogId)]);
+            return new InvalidTitleError(badTitle.Title, ContentItem.MaxTitleLength);
         }
 
         // ON CONFLICT may touch a row once per statement: a key given twice keeps its last version.
@@ -87,22 +41,20 @@ internal static class AddCatalogContent
         var types = items.Select(i => i.ContentType.ToString()).ToArray();
         var titles = items.Select(i => i.Title.Trim()).ToArray();
 
-        var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // The EXISTS guard makes "unknown catalog" a zero-row insert instead of a foreign-key failure.
         var upserted = await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO catalog.content_items (id, catalog_id, content_key, content_type, title)
-            SELECT item.id, {catalogId}, item.content_key, item.content_type, item.title
+            SELECT item.id, {input.CatalogId}, item.content_key, item.content_type, item.title
             FROM unnest({ids}, {keys}, {types}, {titles}) AS item(id, content_key, content_type, title)
-            WHERE EXISTS (SELECT 1 FROM catalog.catalogs WHERE id = {catalogId})
+            WHERE EXISTS (SELECT 1 FROM catalog.catalogs WHERE id = {input.CatalogId})
             ON CONFLICT (catalog_id, content_key)
             DO UPDATE SET content_type = excluded.content_type, title = excluded.title
             """,
             cancellationToken);
         if (upserted == 0)
         {
-            return new AddCatalogContentPayload(null, 0, [new CatalogNotFoundError(input.CatalogId)]);
+            return new CatalogNotFoundError(input.CatalogId);
         }
 
         if (upserted >= AnalyzeAfterRows)
@@ -113,7 +65,7 @@ internal static class AddCatalogContent
             await db.Database.ExecuteSqlRawAsync("ANALYZE catalog.content_items", cancellationToken);
         }
 
-        var catalog = await db.Catalogs.AsNoTracking().SingleAsync(c => c.Id == catalogId, cancellationToken);
-        return new AddCatalogContentPayload(catalog, upserted);
+        var catalog = await db.Catalogs.AsNoTracking().SingleAsync(c => c.Id == input.CatalogId, cancellationToken);
+        return new Payload(catalog, upserted);
     }
 }

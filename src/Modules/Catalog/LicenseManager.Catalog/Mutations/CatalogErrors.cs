@@ -1,10 +1,11 @@
-using GraphQL.Types;
+using LicenseManager.Catalog.Gql;
 using LicenseManager.Platform.Gql.Mutations;
+using LicenseManager.Platform.Gql.Relay;
 
 namespace LicenseManager.Catalog.Mutations;
 
-internal sealed record CatalogNotFoundError(string CatalogId)
-    : MutationError($"No catalog has the id '{CatalogId}'.", "CATALOG_NOT_FOUND");
+internal sealed record CatalogNotFoundError([property: ID(CatalogType.TypeName)] Guid CatalogId)
+    : MutationError("No catalog has this id.", "CATALOG_NOT_FOUND");
 
 internal sealed record InvalidTitleError(string Title, int MaxLength)
     : MutationError($"A title must be 1 to {MaxLength} characters and not only whitespace.", "INVALID_TITLE");
@@ -20,42 +21,3 @@ internal sealed record EmptyContentListError()
 
 internal sealed record TooManyContentKeysError(int Given, int Limit)
     : MutationError($"At most {Limit} content keys may be given at once; {Given} were given.", "TOO_MANY_CONTENT_KEYS");
-
-internal sealed class CatalogNotFoundErrorType : ErrorType<CatalogNotFoundError>
-{
-    public CatalogNotFoundErrorType() => Field<NonNullGraphType<IdGraphType>>("catalogId").Resolve(c => c.Source.CatalogId);
-}
-
-internal sealed class InvalidTitleErrorType : ErrorType<InvalidTitleError>
-{
-    public InvalidTitleErrorType()
-    {
-        Field(e => e.Title);
-        Field(e => e.MaxLength);
-    }
-}
-
-internal sealed class DuplicateCatalogTitleErrorType : ErrorType<DuplicateCatalogTitleError>
-{
-    public DuplicateCatalogTitleErrorType() => Field(e => e.Title);
-}
-
-internal sealed class InvalidContentKeyErrorType : ErrorType<InvalidContentKeyError>
-{
-    public InvalidContentKeyErrorType()
-    {
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("contentKeys").Resolve(c => c.Source.ContentKeys);
-        Field(e => e.MaxLength);
-    }
-}
-
-internal sealed class EmptyContentListErrorType : ErrorType<EmptyContentListError>;
-
-internal sealed class TooManyContentKeysErrorType : ErrorType<TooManyContentKeysError>
-{
-    public TooManyContentKeysErrorType()
-    {
-        Field(e => e.Given);
-        Field(e => e.Limit);
-    }
-}

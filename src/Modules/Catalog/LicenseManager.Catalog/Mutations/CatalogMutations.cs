@@ -11,11 +11,8 @@ internal sealed class CatalogMutations : MutationExtension
     public override void Configure(ObjectGraphType mutation)
     {
         // Operators manage catalogs; everybody else only reads them.
-        mutation.Mutation<CreateCatalogInputType, CreateCatalogPayloadType, CreateCatalogInput>(CreateCatalog.Name, CreateCatalog.ResolveAsync)
-            .RequireRole(IdentityRoles.Operator);
-        mutation.Mutation<AddCatalogContentInputType, AddCatalogContentPayloadType, AddCatalogContentInput>(AddCatalogContent.Name, AddCatalogContent.ResolveAsync)
-            .RequireRole(IdentityRoles.Operator);
-        mutation.Mutation<RemoveCatalogContentInputType, RemoveCatalogContentPayloadType, RemoveCatalogContentInput>(RemoveCatalogContent.Name, RemoveCatalogContent.ResolveAsync)
-            .RequireRole(IdentityRoles.Operator);
+        mutation.Mutation<CreateCatalog>().RequireRole(IdentityRoles.Operator);
+        mutation.Mutation<AddCatalogContent>().RequireRole(IdentityRoles.Operator);
+        mutation.Mutation<RemoveCatalogContent>().RequireRole(IdentityRoles.Operator);
     }
 }
