@@ -79,11 +79,6 @@ internal sealed class ContentAccessQuery : QueryExtension
     }
 }
 
-internal sealed class ContentAccessDenialReasonType : EnumerationGraphType<ContentAccessDenialReason>
-{
-    public ContentAccessDenialReasonType() => Name = "ContentAccessDenialReason";
-}
-
 internal sealed class ContentAccessType : ObjectGraphType<ContentAccess>
 {
     public ContentAccessType()
@@ -91,7 +86,7 @@ internal sealed class ContentAccessType : ObjectGraphType<ContentAccess>
         Name = "ContentAccess";
         Field(a => a.ContentKey);
         Field(a => a.Granted);
-        Field(a => a.Reason, type: typeof(ContentAccessDenialReasonType)).Description("Why not, when not granted.");
+        Field(a => a.Reason, type: typeof(EnumerationGraphType<ContentAccessDenialReason>)).Description("Why not, when not granted.");
         Field(a => a.License, type: typeof(LicenseType)).Description("The granting license: of the plan with the furthest expiration.");
         Field(a => a.Checksum, nullable: true)
             .Description("base64(HMAC-SHA256(secret, \"{userId}:{contentKey}:{licenseId}\")), ids as hyphenated lower-case UUIDs.");

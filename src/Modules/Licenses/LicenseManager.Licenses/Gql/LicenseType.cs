@@ -14,7 +14,7 @@ internal sealed class LicenseType : NodeObjectType<License>
         : base(TypeName, l => l.Id)
     {
         Description = "One seat of a subscription plan. It has no expired status: validity comes from its plan.";
-        Field(l => l.Status, type: typeof(NonNullGraphType<LicenseStatusType>));
+        Field(l => l.Status, type: typeof(NonNullGraphType<EnumerationGraphType<LicenseStatus>>));
         Field(l => l.UserEmail, nullable: true).Description("Lower-case; null while unassigned and after scrubbing.");
         Field<IdGraphType>("userId").Description("The learner who activated it (a User id).")
             .Resolve(c => c.Source.UserId is { } id ? NodeId.Encode("User", id) : null);
@@ -37,31 +37,17 @@ internal sealed class LicenseType : NodeObjectType<License>
     }
 }
 
-internal sealed class LicenseStatusType : EnumerationGraphType<LicenseStatus>
-{
-    public LicenseStatusType()
-    {
-        Name = "LicenseStatus";
-        Description = "UNASSIGNED → ASSIGNED → ACTIVATED, and ASSIGNED/ACTIVATED → REVOKED.";
-    }
-}
-
-internal sealed class LicenseEventKindType : EnumerationGraphType<LicenseEventKind>
-{
-    public LicenseEventKindType() => Name = "LicenseEventKind";
-}
-
 internal sealed class LicenseEventType : ObjectGraphType<LicenseEvent>
 {
     public LicenseEventType()
     {
         Name = "LicenseEvent";
         Description = "One transition of a license: what, who, when, and the status and email before and after.";
-        Field(e => e.Kind, type: typeof(NonNullGraphType<LicenseEventKindType>));
+        Field(e => e.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<LicenseEventKind>>));
         Field(e => e.Actor).Description("user:<id>, client:<client id>, or system:<job>.");
         Field(e => e.At);
-        Field(e => e.StatusBefore, type: typeof(LicenseStatusType));
-        Field(e => e.StatusAfter, type: typeof(NonNullGraphType<LicenseStatusType>));
+        Field(e => e.StatusBefore, type: typeof(EnumerationGraphType<LicenseStatus>));
+        Field(e => e.StatusAfter, type: typeof(NonNullGraphType<EnumerationGraphType<LicenseStatus>>));
         Field(e => e.EmailBefore, nullable: true);
         Field(e => e.EmailAfter, nullable: true);
     }

@@ -1,42 +1,28 @@
-using GraphQL;
-using GraphQL.Types;
+using System.ComponentModel;
+using LicenseManager.Identity.Contracts;
 using LicenseManager.Licenses.Access;
 using LicenseManager.Licenses.Data;
 using LicenseManager.Licenses.Domain;
 using LicenseManager.Licenses.Gql;
 using LicenseManager.Platform.Gql.Mutations;
 using LicenseManager.Subscriptions.Contracts;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace LicenseManager.Licenses.Mutations;
 
-internal sealed record ActivateLicenseInput(Guid ActivationKey);
-
-internal sealed record ActivateLicensePayload(License? License, IReadOnlyList<MutationError>? Errors = null) : IMutationPayload;
-
-internal sealed class ActivateLicenseInputType : MutationInputType<ActivateLicenseInput>
-{
-    public ActivateLicenseInputType()
-        : base(ActivateLicense.Name) => Field(i => i.ActivationKey);
-}
-
-internal sealed class ActivateLicenseErrorType() : ErrorUnionType(
-    ActivateLicense.Name, typeof(EmailNotVerifiedErrorType), typeof(ActivationKeyNotFoundErrorType), typeof(LicenseRevokedErrorType));
-
-internal sealed class ActivateLicensePayloadType : PayloadType<ActivateLicensePayload, ActivateLicenseErrorType>
-{
-    public ActivateLicensePayloadType()
-        : base(ActivateLicense.Name) => Field(p => p.License, type: typeof(LicenseType));
-}
+using License = LicenseManager.Licenses.Data.License;
 
 /// <summary>
 /// The key must belong to the caller's verified email and to a plan that is active and current (a renewed
 /// license shares its key with its copy: the one whose plan is in effect is meant). Idempotent.
 /// </summary>
-internal static class ActivateLicense
+[Description("Activates the caller's license with its activation key (from the assignment email). Idempotent.")]
+[Error<EmailNotVerifiedError>, Error<ActivationKeyNotFoundError>, Error<LicenseRevokedError>]
+internal sealed class ActivateLicense
 {
-    public const string Name = "activateLicense";
+    public sealed record Input(Guid ActivationKey);
+
+    public sealed record Payload(License License);
 
     private const string ActivateSql = $"""
         WITH activated AS (
@@ -53,17 +39,15 @@ internal static class ActivateLicense
         SELECT {LearnerLicenses.Columns} FROM activated
         """;
 
-    public static async Task<IMutationPayload> ResolveAsync(IResolveFieldContext context, ActivateLicenseInput input, CancellationToken cancellationToken)
+    public static async Task<MutationResult<Payload>> ResolveAsync(
+        Input input, ICurrentActor actor, IPlanTerms planTerms, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var actor = context.CurrentActor();
         var email = actor.VerifiedEmail();
-        if (email is null || actor!.UserId is not { } userId)
+        if (email is null || actor.UserId is not { } userId)
         {
-            return new ActivateLicensePayload(null, [new EmailNotVerifiedError()]);
+            return new EmailNotVerifiedError();
         }
 
-        var services = context.RequestServices!;
-        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var candidates = new List<License>();
         await using (var find = dataSource.CreateCommand(
             $"SELECT {LearnerLicenses.Columns} FROM licenses.licenses WHERE activation_key = @key AND user_email = @email"))
@@ -77,22 +61,22 @@ internal static class ActivateLicense
             }
         }
 
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var plans = await services.GetRequiredService<IPlanTerms>().GetManyAsync(candidates.Select(c => c.SubscriptionPlanId).ToList(), cancellationToken);
+        var now = clock.GetUtcNow();
+        var plans = await planTerms.GetManyAsync(candidates.Select(c => c.SubscriptionPlanId).ToList(), cancellationToken);
         var license = candidates.FirstOrDefault(c => plans.TryGetValue(c.SubscriptionPlanId, out var p) && p.IsInEffect(now));
         if (license is null)
         {
-            return new ActivateLicensePayload(null, [new ActivationKeyNotFoundError(email, input.ActivationKey)]);
+            return new ActivationKeyNotFoundError(email, input.ActivationKey);
         }
 
         if (license.Status == LicenseStatus.Revoked)
         {
-            return new ActivateLicensePayload(null, [new LicenseRevokedError()]);
+            return new LicenseRevokedError();
         }
 
         if (license.Status == LicenseStatus.Activated)
         {
-            return new ActivateLicensePayload(license);
+            return new Payload(license);
         }
 
         await using var activate = dataSource.CreateCommand(ActivateSql);
@@ -105,11 +89,11 @@ internal static class ActivateLicense
         {
             if (await reader.ReadAsync(cancellationToken))
             {
-                return new ActivateLicensePayload(LearnerLicenses.Read(reader));
+                return new Payload(LearnerLicenses.Read(reader));
             }
         }
 
         // Changed meanwhile (activated by a concurrent call, or revoked): answer from its current state.
-        return await ResolveAsync(context, input, cancellationToken);
+        return await ResolveAsync(input, actor, planTerms, dataSource, clock, cancellationToken);
     }
 }

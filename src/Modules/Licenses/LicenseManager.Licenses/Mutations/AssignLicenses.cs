@@ -1,118 +1,78 @@
-using GraphQL;
-using GraphQL.Types;
+using System.ComponentModel;
+using LicenseManager.Identity.Contracts;
 using LicenseManager.Licenses.Data;
 using LicenseManager.Licenses.Domain;
 using LicenseManager.Licenses.Gql;
 using LicenseManager.Licenses.Lifecycle;
 using LicenseManager.Platform.Data;
 using LicenseManager.Platform.Gql.Mutations;
-using Microsoft.Extensions.DependencyInjection;
+using LicenseManager.Platform.Gql.Relay;
+using LicenseManager.Subscriptions.Contracts;
 
 namespace LicenseManager.Licenses.Mutations;
 
-internal sealed record AssignLicensesInput(string PlanId, IReadOnlyList<string> UserEmails, bool? NotifyUsers, string? Greeting, string? Closing);
+using License = LicenseManager.Licenses.Data.License;
 
 internal sealed record LicenseAssignment(string UserEmail, License License);
 
-internal sealed record AssignLicensesPayload(
-    IReadOnlyList<LicenseAssignment> Assignments, int NumSuccessfulAssignments, int NumAlreadyAssociated, IReadOnlyList<MutationError>? Errors = null)
-    : IMutationPayload
-{
-    public static AssignLicensesPayload Failed(MutationError error) => new([], 0, 0, [error]);
-}
-
-internal sealed class AssignLicensesInputType : MutationInputType<AssignLicensesInput>
-{
-    public AssignLicensesInputType()
-        : base(AssignLicenses.Name)
-    {
-        Field(i => i.PlanId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(i => i.UserEmails, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>));
-        Field(i => i.NotifyUsers, nullable: true).Description("Queue the assignment email (default true; the agreement may switch it off).");
-        Field(i => i.Greeting, nullable: true);
-        Field(i => i.Closing, nullable: true);
-    }
-}
-
-internal sealed class LicenseAssignmentType : ObjectGraphType<LicenseAssignment>
-{
-    public LicenseAssignmentType()
-    {
-        Name = "LicenseAssignment";
-        Field(a => a.UserEmail);
-        Field(a => a.License, type: typeof(NonNullGraphType<LicenseType>));
-    }
-}
-
-internal sealed class AssignLicensesErrorType() : ErrorUnionType(
-    AssignLicenses.Name,
-    typeof(PlanNotFoundErrorType),
-    typeof(EmptyEmailListErrorType),
-    typeof(TooManyEmailsErrorType),
-    typeof(InvalidEmailErrorType),
-    typeof(NotEnoughLicensesErrorType),
-    typeof(RenewalLockedErrorType));
-
-internal sealed class AssignLicensesPayloadType : PayloadType<AssignLicensesPayload, AssignLicensesErrorType>
-{
-    public AssignLicensesPayloadType()
-        : base(AssignLicenses.Name)
-    {
-        Field(p => p.Assignments, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<LicenseAssignmentType>>>))
-            .Description("The licenses assigned by this call.");
-        Field(p => p.NumSuccessfulAssignments);
-        Field(p => p.NumAlreadyAssociated).Description("Emails that already held a live license in the plan (not an error).");
-    }
-}
-
 /// <summary>All or nothing: either every new email gets a license or none does.</summary>
-internal static class AssignLicenses
+[Description("Assigns a license of the plan to each email (trimmed, lower-cased, de-duplicated); emails that already hold one are counted, not errors.")]
+[Error<PlanNotFoundError>, Error<EmptyEmailListError>, Error<TooManyEmailsError>, Error<InvalidEmailError>, Error<NotEnoughLicensesError>, Error<RenewalLockedError>]
+internal sealed class AssignLicenses
 {
-    public const string Name = "assignLicenses";
-
     public const int MaxEmails = 100_000;
 
-    public static async Task<IMutationPayload> ResolveAsync(IResolveFieldContext context, AssignLicensesInput input, CancellationToken cancellationToken)
+    public sealed record Input(
+        [ID(LicenseQueries.PlanTypeName)] Guid PlanId,
+        IReadOnlyList<string> UserEmails,
+        [property: Description("Queue the assignment email (default true; the agreement may switch it off).")] bool? NotifyUsers,
+        string? Greeting,
+        string? Closing);
+
+    public sealed record Payload(
+        [property: Description("The licenses assigned by this call.")] IReadOnlyList<LicenseAssignment> Assignments,
+        int NumSuccessfulAssignments,
+        [property: Description("Emails that already held a live license in the plan.")] int NumAlreadyAssociated);
+
+    public static async Task<MutationResult<Payload>> ResolveAsync(
+        Input input, ICurrentActor actor, IPlanTerms planTerms, UnitOfWorkFactory units, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (input.UserEmails.Count == 0)
         {
-            return AssignLicensesPayload.Failed(new EmptyEmailListError());
+            return new EmptyEmailListError();
         }
 
         if (input.UserEmails.Count > MaxEmails)
         {
-            return AssignLicensesPayload.Failed(new TooManyEmailsError(input.UserEmails.Count, MaxEmails));
+            return new TooManyEmailsError(input.UserEmails.Count, MaxEmails);
         }
 
         var (emails, invalid) = Emails.Prepare(input.UserEmails);
         if (invalid.Count > 0)
         {
-            return AssignLicensesPayload.Failed(new InvalidEmailError(invalid));
+            return new InvalidEmailError(invalid);
         }
 
-        var plan = await PlanLookup.ManagedAsync(context, input.PlanId, cancellationToken);
-        if (plan is null)
+        if (await PlanLookup.ManagedAsync(actor, planTerms, input.PlanId, cancellationToken) is not { } plan)
         {
-            return AssignLicensesPayload.Failed(new PlanNotFoundError(input.PlanId));
+            return new PlanNotFoundError(input.PlanId);
         }
 
-        var services = context.RequestServices!;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = clock.GetUtcNow();
         if (plan.IsLockedForRenewal(now))
         {
-            return AssignLicensesPayload.Failed(new RenewalLockedError(plan.RenewalEffectiveDate!.Value));
+            return new RenewalLockedError(plan.RenewalEffectiveDate!.Value);
         }
 
         var notify = (input.NotifyUsers ?? true) && !plan.DisableOnboardingNotifications;
         var result = await Assignment.AssignAsync(
-            services.GetRequiredService<UnitOfWorkFactory>(), plan.PlanId, plan.EnterpriseCustomerId, emails, notify,
-            input.Greeting, input.Closing, Actors.Describe(context.CurrentActor()), now, cancellationToken);
+            units, plan.PlanId, plan.EnterpriseCustomerId, emails, notify, input.Greeting, input.Closing, Actors.Describe(actor), now, cancellationToken);
         if (result.NotEnoughAvailable is { } available)
         {
-            return AssignLicensesPayload.Failed(new NotEnoughLicensesError(emails.Count - result.AlreadyAssociated.Count, available));
+            return new NotEnoughLicensesError(emails.Count - result.AlreadyAssociated.Count, available);
         }
 
-        return new AssignLicensesPayload(
+        return new Payload(
             result.Assigned.Select(l => new LicenseAssignment(l.UserEmail!, l)).ToList(), result.Assigned.Count, result.AlreadyAssociated.Count);
     }
 }

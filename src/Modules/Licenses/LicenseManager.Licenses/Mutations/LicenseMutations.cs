@@ -10,9 +10,8 @@ internal sealed class LicenseMutations : MutationExtension
 {
     public override void Configure(ObjectGraphType mutation)
     {
-        mutation.Mutation<AssignLicensesInputType, AssignLicensesPayloadType, AssignLicensesInput>(AssignLicenses.Name, AssignLicenses.ResolveAsync)
-            .RequireRole(LicenseAccess.PlanAdminRoles);
-        mutation.Mutation<ActivateLicenseInputType, ActivateLicensePayloadType, ActivateLicenseInput>(ActivateLicense.Name, ActivateLicense.ResolveAsync)
-            .RequireAuthenticated();
+        // Admins act in their enterprises' plans (checked on the plan in each resolver), operators everywhere.
+        mutation.Mutation<AssignLicenses>().Require(new RoleRequirement(LicenseAccess.PlanAdminRoles));
+        mutation.Mutation<ActivateLicense>().Require(new AuthenticatedRequirement());
     }
 }

@@ -1,22 +1,15 @@
-using GraphQL;
+using LicenseManager.Identity.Contracts;
 using LicenseManager.Licenses.Gql;
-using LicenseManager.Platform.Gql.Relay;
 using LicenseManager.Subscriptions.Contracts;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LicenseManager.Licenses.Mutations;
 
-/// <summary>A plan the caller manages, by its global id; another enterprise's plan is reported as not found.</summary>
+/// <summary>A plan the caller manages; another enterprise's plan is reported exactly like an unknown one.</summary>
 internal static class PlanLookup
 {
-    public static async Task<PlanTerms?> ManagedAsync(IResolveFieldContext context, string planId, CancellationToken cancellationToken)
+    public static async Task<PlanTerms?> ManagedAsync(ICurrentActor actor, IPlanTerms planTerms, Guid planId, CancellationToken cancellationToken)
     {
-        if (!NodeId.TryDecodeGuid(planId, LicenseQueries.PlanTypeName, out var id))
-        {
-            return null;
-        }
-
-        var terms = await context.RequestServices!.GetRequiredService<IPlanTerms>().GetManyAsync([id], cancellationToken);
-        return terms.TryGetValue(id, out var plan) && context.CurrentActor().CanManagePlansOf(plan.EnterpriseCustomerId) ? plan : null;
+        var terms = await planTerms.GetManyAsync([planId], cancellationToken);
+        return terms.TryGetValue(planId, out var plan) && actor.CanManagePlansOf(plan.EnterpriseCustomerId) ? plan : null;
     }
 }
