@@ -41,3 +41,16 @@ internal sealed record ActivationKeyNotFoundError(string Email, Guid ActivationK
 internal sealed record LicenseRevokedError()
     : MutationError("Cannot activate a revoked license.", "LICENSE_REVOKED");
 
+
+internal sealed record SelectionRequiredError()
+    : MutationError("Give exactly one of userEmails, filter or all.", "SELECTION_REQUIRED");
+
+internal sealed record NoPendingLicenseError(string? Email)
+    : MutationError(
+        Email is null
+            ? "Could not find any licenses pending activation"
+            : $"Could not find any licenses pending activation that are associated with the email: {Email}",
+        "NO_PENDING_LICENSE");
+
+internal sealed record RevokeAllCapEnabledError()
+    : MutationError("Cannot revoke all licenses when revocation cap is enabled for the subscription plan", "REVOCATION_CAP_ENABLED");

@@ -12,6 +12,9 @@ internal sealed class LicenseMutations : MutationExtension
     {
         // Admins act in their enterprises' plans (checked on the plan in each resolver), operators everywhere.
         mutation.Mutation<AssignLicenses>().Require(new RoleRequirement(LicenseAccess.PlanAdminRoles));
+        mutation.Mutation<RemindLicenses>().Require(new RoleRequirement(LicenseAccess.PlanAdminRoles));
+        mutation.Mutation<RevokeLicenses>().Require(new RoleRequirement(LicenseAccess.PlanAdminRoles));
+        mutation.Mutation<RevokeAllLicenses>().Require(new RoleRequirement(LicenseAccess.PlanAdminRoles));
         mutation.Mutation<ActivateLicense>().Require(new AuthenticatedRequirement());
     }
 }
