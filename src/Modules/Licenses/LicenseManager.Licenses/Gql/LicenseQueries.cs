@@ -21,7 +21,8 @@ internal sealed class LicenseQueries(GqlTypes types) : QueryExtension
     public override void Configure(ObjectGraphType query)
     {
         var licenses = query.Connection<LicenseType, License, LicensesDbContext>(
-            types, "licenses", LicenseConventions.Licenses, (context, db) => OfPlan(context, db, PlanIdArgument(context)));
+            types, "licenses", LicenseConventions.Licenses, (context, db) => OfPlan(context, db, PlanIdArgument(context)),
+            totalCount: LicenseTotals.ForPlan(PlanIdArgument));
         licenses.Arguments!.Add(new QueryArgument<NonNullGraphType<IdGraphType>> { Name = "planId", Description = "The SubscriptionPlan id." });
         licenses.Description = "One plan's licenses; another enterprise's plan, or an unknown one, has none.";
         licenses.Require(new RoleRequirement(LicenseAccess.PlanReaderRoles));
@@ -88,10 +89,13 @@ internal sealed class PlanLicensesExtension(GqlTypes types) : ObjectTypeExtensio
     {
         var field = ((IComplexGraphType)type).Connection<LicenseType, License, LicensesDbContext>(
             types, "licenses", LicenseConventions.Licenses,
-            (context, db) => LicenseQueries.OfPlan(context, db, (context.Source as ISubscriptionPlanRef)?.Id));
+            (context, db) => LicenseQueries.OfPlan(context, db, PlanOf(context)),
+            totalCount: LicenseTotals.ForPlan(PlanOf));
         field.Description = "The plan's licenses.";
         field.Require(new RoleRequirement(LicenseAccess.PlanReaderRoles));
     }
+
+    private static Guid? PlanOf(IResolveFieldContext context) => (context.Source as ISubscriptionPlanRef)?.Id;
 }
 
 internal sealed class LicenseNodeResolver() : NodeResolver<License>(LicenseType.TypeName)
