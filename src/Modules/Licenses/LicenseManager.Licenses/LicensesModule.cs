@@ -30,6 +30,7 @@ public sealed class LicensesModule : IModule
         services.AddSingleton<Entitlements>();
         services.AddMutationExtension<LicenseMutations>();
         services.AddObjectTypeExtension<PlanLicensesExtension>();
+        services.AddObjectTypeExtension<ViewerLicensesExtension>();
         services.AddSingleton<INodeResolver, LicenseNodeResolver>();
     }
 }

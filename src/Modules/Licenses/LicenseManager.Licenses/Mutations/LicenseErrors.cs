@@ -54,3 +54,17 @@ internal sealed record NoPendingLicenseError(string? Email)
 
 internal sealed record RevokeAllCapEnabledError()
     : MutationError("Cannot revoke all licenses when revocation cap is enabled for the subscription plan", "REVOCATION_CAP_ENABLED");
+
+internal sealed record NoAutoApplyPlanError()
+    : MutationError(
+        "License was unable to be automatically applied: the enterprise has no active, current plan that applies licenses automatically.",
+        "NO_AUTO_APPLY_PLAN");
+
+internal sealed record NotEligibleForAutoApplyError()
+    : MutationError("License was unable to be automatically applied: the user is not eligible (a license of this plan was revoked).", "NOT_ELIGIBLE");
+
+internal sealed record NoLicensesRemainingError()
+    : MutationError("License was unable to be automatically applied: there are no licenses remaining in the plan.", "NO_LICENSES_REMAINING");
+
+internal sealed record EnterpriseNotFoundError()
+    : MutationError("No enterprise with this id is available to you.", "ENTERPRISE_NOT_FOUND");

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using LicenseManager.Identity.Contracts;
 using LicenseManager.Licenses.Gql;
 using LicenseManager.Platform.Gql;
 using LicenseManager.Platform.Gql.Authorization;
@@ -16,5 +17,7 @@ internal sealed class LicenseMutations : MutationExtension
         mutation.Mutation<RevokeLicenses>().Require(new RoleRequirement(LicenseAccess.PlanAdminRoles));
         mutation.Mutation<RevokeAllLicenses>().Require(new RoleRequirement(LicenseAccess.PlanAdminRoles));
         mutation.Mutation<ActivateLicense>().Require(new AuthenticatedRequirement());
+        mutation.Mutation<AutoApplyLicense>().Require(new AuthenticatedRequirement());
+        mutation.Mutation<RetireUser>().Require(new RoleRequirement([IdentityRoles.Operator]));
     }
 }
