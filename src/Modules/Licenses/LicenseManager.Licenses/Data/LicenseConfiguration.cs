@@ -17,8 +17,8 @@ internal sealed class LicenseConfiguration : IEntityTypeConfiguration<License>
         builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.SubscriptionPlanId).HasColumnName("plan_id");
         builder.Property(l => l.UserEmail).HasMaxLength(320);
-        // Renewal copies keep the key (emailed links keep working), so uniqueness is over un-renewed licenses (migration).
-        builder.HasIndex(l => l.ActivationKey).HasFilter("activation_key IS NOT NULL");
+        // Renewal copies keep the key (emailed links keep working), so uniqueness is over un-renewed licenses (migration);
+        // activation finds the key among the caller's licenses by email, so no second activation-key index is kept.
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.Status, l.Id });
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.UserEmail, l.Id });
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.AssignedAt, l.Id });

@@ -29,23 +29,30 @@ internal static class LicenseLoaders
         return loader.Load(key);
     }
 
-    public static IDataLoaderResult Events(IResolveFieldContext context, Guid licenseId)
+    /// <summary>The stored transitions, after the <c>created</c> entry derived from the license row itself.</summary>
+    public static IDataLoaderResult Events(IResolveFieldContext context, License license)
     {
+        var licenseId = license.Id;
+        var created = new LicenseEvent
+        {
+            LicenseId = license.Id, SubscriptionPlanId = license.SubscriptionPlanId, EnterpriseCustomerId = license.EnterpriseCustomerId,
+            Kind = LicenseEventKind.Created, Actor = "system", At = license.CreatedAt, StatusAfter = LicenseStatus.Unassigned,
+        };
         var loader = BatchLoaders.For<Guid, List<LicenseEvent>>(context, async (ids, cancellationToken) =>
         {
             await using var db = await Factory(context).CreateDbContextAsync(cancellationToken);
             var rows = await db.Events.AsNoTracking().Where(e => ids.Contains(e.LicenseId)).OrderBy(e => e.LicenseId).ThenBy(e => e.Id).ToListAsync(cancellationToken);
             return rows.GroupBy(e => e.LicenseId).ToDictionary(g => g.Key, g => g.ToList());
         });
-        return new OrEmpty<LicenseEvent>(loader.Load(licenseId));
+        return new WithCreated(created, loader.Load(licenseId));
     }
 
     private static IDbContextFactory<LicensesDbContext> Factory(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IDbContextFactory<LicensesDbContext>>();
 
-    private sealed class OrEmpty<T>(IDataLoaderResult<List<T>?> inner) : IDataLoaderResult
+    private sealed class WithCreated(LicenseEvent created, IDataLoaderResult<List<LicenseEvent>?> stored) : IDataLoaderResult
     {
         public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default) =>
-            await inner.GetResultAsync(cancellationToken) ?? [];
+            (List<LicenseEvent>)[created, .. await stored.GetResultAsync(cancellationToken) ?? []];
     }
 }

@@ -31,8 +31,8 @@ internal sealed class LicenseType : NodeObjectType<License>
         Field<LicenseType>("renewedFrom").Description("The license of the prior plan this one was copied from.")
             .Resolve(c => LicenseLoaders.ById(c, c.Source.RenewedFromId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LicenseEventType>>>>("events")
-            .Description("The license's history, oldest first.")
-            .Resolve(c => LicenseLoaders.Events(c, c.Source.Id));
+            .Description("The license's history, oldest first: created (from the license itself), then every stored transition.")
+            .Resolve(c => LicenseLoaders.Events(c, c.Source));
         extensions.Apply(this);
     }
 }

@@ -72,7 +72,7 @@ internal static class Revocation
 
         var consumed = plan.IsRevocationCapEnabled ? revoke.Count(r => r.Item2 == LicenseStatus.Activated) : 0;
         await RecordCapAsync(unit, plan, consumed, remaining, now, cancellationToken);
-        await pool.AddUnassignedAsync(unit, plan.PlanId, plan.EnterpriseCustomerId, revoke.Count, actor, cancellationToken);
+        await pool.AddUnassignedAsync(unit, plan.PlanId, plan.EnterpriseCustomerId, revoke.Count, cancellationToken);
         foreach (var (license, _) in revoke)
         {
             license.Status = LicenseStatus.Revoked;

@@ -90,10 +90,6 @@ namespace LicenseManager.Licenses.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_licenses");
 
-                    b.HasIndex("ActivationKey")
-                        .HasDatabaseName("ix_licenses_activation_key")
-                        .HasFilter("activation_key IS NOT NULL");
-
                     b.HasIndex("RenewedFromId")
                         .IsUnique()
                         .HasDatabaseName("ix_licenses_renewed_from_id")
