@@ -17,6 +17,13 @@ public sealed class LicensesModule : IModule
 {
     public string Name => "Licenses";
 
+    /// <summary>
+    /// seed-demo: the demo learner's activated license in the demo enterprise's current plan (after Subscriptions
+    /// seeded the plan). Same shape as the other modules' demo seeds, for the Host's seed-demo to call.
+    /// </summary>
+    public Task<string?> SeedDemoAsync(IServiceProvider services, bool onlyIntoEmptyDatabase, CancellationToken cancellationToken) =>
+        Demo.LicensesDemoSeed.SeedAsync(services, cancellationToken);
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<LicensesDbContext>(LicensesDbContext.Schema);
