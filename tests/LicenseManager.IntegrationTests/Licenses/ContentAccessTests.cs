@@ -97,17 +97,54 @@ public sealed class ContentAccessTests(LicensesAppFactory app) : IClassFixture<L
     }
 
     [Fact]
-    public async Task Revoked_NoLongerGranted_Immediately()
+    public async Task Revoked_GrantStopsWithinTheCacheBound_OnEveryInstance()
     {
         var scenario = await LearnerScenario.CreateAsync(app, Keys);
         var plan = await scenario.PlanAsync();
-        var (email, _, licenseId) = await scenario.ActivatedLearnerAsync(plan);
+        var (email, _, _) = await scenario.ActivatedLearnerAsync(plan);
+        await using var second = new SecondInstance(app);
+        await second.InitializeAsync();
+        second.Plans.Set(plan);
         (await ReasonAsync(email, scenario)).ShouldBeNull();
-        NodeId.TryDecodeGuid(licenseId, "License", out var id).ShouldBeTrue();
+        (await second.ReasonAsync(email, scenario.Enterprise)).ShouldBeNull();
 
-        await app.ScalarAsync("UPDATE licenses.licenses SET status = 3, revoked_at = now() WHERE id = @id", ("id", id));
+        var revoke = await scenario.Admin.QueryAsync(
+            "mutation($input: RevokeLicensesInput!) { revokeLicenses(input: $input) { numRevoked } }",
+            new { input = new { planId = LicenseApi.PlanId(plan.PlanId), userEmails = new[] { email } } });
+        revoke["revokeLicenses"]!["numRevoked"]!.GetValue<int>().ShouldBe(1);
+        (await ReasonAsync(email, scenario)).ShouldBeNull(); // within the stated bound an instance may still grant
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+        second.Clock.Advance(TimeSpan.FromSeconds(5));
 
         (await ReasonAsync(email, scenario)).ShouldBe("NO_LICENSE");
+        (await second.ReasonAsync(email, scenario.Enterprise)).ShouldBe("NO_LICENSE");
+    }
+
+    [Fact]
+    public async Task AssignedThenActivated_GrantedAtOnce_NotHeldBackByACache()
+    {
+        var scenario = await LearnerScenario.CreateAsync(app, Keys);
+        var plan = await scenario.PlanAsync();
+        var (email, learner, key) = await scenario.AssignedLearnerAsync(plan);
+        (await ReasonAsync(email, scenario)).ShouldBe("LICENSE_NOT_ACTIVATED");
+
+        await LearnerApi.ActivateAsync(learner, key);
+
+        (await ReasonAsync(email, scenario)).ShouldBeNull();
+    }
+
+    /// <summary>Another Host on the same database, with its own caches and clock (as a second instance behind a load balancer).</summary>
+    private sealed class SecondInstance(LicensesAppFactory first) : LicensesAppFactory
+    {
+        protected override IDictionary<string, string?> Settings =>
+            new Dictionary<string, string?>(base.Settings) { ["ConnectionStrings:LicenseManager"] = first.ConnectionString };
+
+        public async Task<string?> ReasonAsync(string email, Guid enterprise)
+        {
+            var learner = await SignedInAsync(email);
+            var access = await LearnerApi.AccessAsync(learner, enterprise, ["course-v1:a"]);
+            return access["course-v1:a"]["reason"]?.GetValue<string>();
+        }
     }
 
     [Fact]

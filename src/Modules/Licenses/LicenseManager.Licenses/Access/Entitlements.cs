@@ -18,21 +18,28 @@ internal enum ContentAccessDenialReason
 internal sealed record ContentAccess(string ContentKey, bool Granted, ContentAccessDenialReason? Reason, License? License, string? Checksum);
 
 /// <summary>
-/// "May learner L open content K1..Kn under enterprise E?" The learner's live licenses in E are read on every
-/// call (one indexed query, so a revocation stops grants at once); plan terms and catalog membership come from
-/// short-lived caches (<see cref="LicensesOptions.EntitlementCacheDuration"/>), loaded for all keys at once.
+/// "May learner L open content K1..Kn under enterprise E?" The learner's live licenses in E (one indexed query;
+/// kept for the cache duration only when all are ACTIVATED), plan terms and catalog membership come from
+/// short-lived caches (<see cref="LicensesOptions.EntitlementCacheDuration"/>, default 5 s: the bound within which
+/// a revocation, a plan change or a catalog change stops a grant on every instance), loaded for all keys at once.
 /// </summary>
 internal sealed class Entitlements(
     LearnerLicenses licenses, IPlanTerms planTerms, ICatalogMembership membership, TimeProvider clock, IOptions<LicensesOptions> options)
 {
     private readonly TimedCache<Guid, PlanTerms?> _plans = new(clock, options.Value.EntitlementCacheDuration);
     private readonly TimedCache<(Guid Catalog, string Key), bool> _membership = new(clock, options.Value.EntitlementCacheDuration);
+    private readonly ActivatedLicenseCache _activated = new(clock, options.Value.EntitlementCacheDuration);
 
     public async Task<IReadOnlyList<ContentAccess>> CheckAsync(
         Guid enterpriseId, Guid? userId, string? email, IReadOnlyList<string> contentKeys, CancellationToken cancellationToken)
     {
         var keys = contentKeys.Distinct(StringComparer.Ordinal).ToList();
-        var held = await licenses.LiveInEnterpriseAsync(enterpriseId, userId, email, cancellationToken);
+        if (!_activated.TryGet(enterpriseId, userId, email, out var held))
+        {
+            held = await licenses.LiveInEnterpriseAsync(enterpriseId, userId, email, cancellationToken);
+            _activated.Offer(enterpriseId, userId, email, held);
+        }
+
         if (held.Count == 0)
         {
             return keys.Select(k => new ContentAccess(k, false, ContentAccessDenialReason.NoLicense, null, null)).ToList();

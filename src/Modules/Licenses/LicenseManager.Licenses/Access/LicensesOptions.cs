@@ -10,9 +10,9 @@ internal sealed class LicensesOptions
     public string? ChecksumSecret { get; set; }
 
     /// <summary>
-    /// How long an instance reuses plan terms and catalog membership in contentAccess. The bound within which a
-    /// plan change (deactivation, dates, catalog) or a catalog change stops a grant on every instance.
-    /// Licenses themselves are read on every call, so a revocation stops grants at once.
+    /// How long an instance reuses plan terms, catalog membership and an all-activated learner's licenses in
+    /// contentAccess: the bound within which a revocation, a plan change (deactivation, dates, catalog) or a
+    /// catalog change stops a grant on every instance. Zero turns the caches off.
     /// </summary>
     public TimeSpan EntitlementCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 }
