@@ -22,6 +22,9 @@ internal sealed class LicenseConfiguration : IEntityTypeConfiguration<License>
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.Status, l.Id });
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.UserEmail, l.Id });
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.AssignedAt, l.Id });
+        // Lists filtered by status and sorted by assignment date (the admin's usual view): the NULL dates of
+        // unassigned rows would otherwise be read and discarded at the head of every DESC page.
+        builder.HasIndex(l => new { l.SubscriptionPlanId, l.Status, l.AssignedAt, l.Id });
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.ActivatedAt, l.Id });
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.LastRemindedAt, l.Id });
         builder.HasIndex(l => l.UserId).HasFilter("user_id IS NOT NULL");

@@ -118,6 +118,9 @@ namespace LicenseManager.Licenses.Data.Migrations
                     b.HasIndex("SubscriptionPlanId", "UserEmail", "Id")
                         .HasDatabaseName("ix_licenses_plan_id_user_email_id");
 
+                    b.HasIndex("SubscriptionPlanId", "Status", "AssignedAt", "Id")
+                        .HasDatabaseName("ix_licenses_plan_id_status_assigned_at_id");
+
                     b.HasIndex(new[] { "UserEmail" }, "ix_licenses_user_email_trgm")
                         .HasDatabaseName("ix_licenses_user_email")
                         .HasFilter("user_email IS NOT NULL");
