@@ -32,11 +32,14 @@ internal sealed record BenchOptions
 
     public string? Output { get; init; }
 
+    /// <summary><c>--hot</c> only: run just the scenarios whose name contains this text (after the baseline), e.g. to profile one.</summary>
+    public string? Only { get; init; }
+
     public const string Usage = """
         usage: dotnet run -c Release --project bench/LicenseManager.Bench -- [options]
           --quick                 fewer items and iterations (20,000 items, 50 iterations, 400 concurrent requests)
           --hot                   only the request path: anonymous/bearer { __typename }, { me }, catalogs(first: 1);
-                                  32 clients, up to 20,000 requests or 15 s each (no dataset)
+                                  32 clients, up to 20,000 requests or 15 s each, then 2,000 sequential (no dataset)
           --licenses              only the Licenses targets: provision 1,000,000, assign 100,000 per call (6 calls),
                                   license pages at depth 1 and 10,001, contentAccess 1/20 keys at 32 clients for 15 s
           --seed <n>              dataset seed (default 42)
@@ -45,6 +48,7 @@ internal sealed record BenchOptions
           --concurrent <n>        requests of each concurrent run (default 2000)
           --clients <n>           concurrent clients (default 8)
           --output <file>         where the table is written (default bench/results/latest.md)
+          --only <text>           with --hot: only the baseline and the scenarios whose name contains <text> (profiling)
         environment: LM_BENCH_CONNECTION=<connection string> uses that database instead of a throwaway cluster.
         """;
 
@@ -54,7 +58,7 @@ internal sealed record BenchOptions
         var options = args.Contains("--licenses")
             ? new BenchOptions { Licenses = true, Warmup = 10, Iterations = 100, ConcurrentRequests = 1_000_000, Clients = 32 }
             : args.Contains("--hot")
-            ? new BenchOptions { Hot = true, Warmup = 20, Iterations = 50, ConcurrentRequests = 20_000, Clients = 32 }
+            ? new BenchOptions { Hot = true, Warmup = 150, Iterations = 2_000, ConcurrentRequests = 20_000, Clients = 32 }
             : quick
             ? new BenchOptions
             {
@@ -79,6 +83,7 @@ internal sealed record BenchOptions
                 "--concurrent" => options with { ConcurrentRequests = Math.Max(1, int.Parse(Value())) },
                 "--clients" => options with { Clients = Math.Clamp(int.Parse(Value()), 1, 64) },
                 "--output" => options with { Output = Value() },
+                "--only" => options with { Only = Value() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 var unknown => throw new ArgumentException($"Unknown option '{unknown}'.\n{Usage}"),
             };

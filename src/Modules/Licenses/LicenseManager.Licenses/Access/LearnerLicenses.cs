@@ -1,13 +1,15 @@
 using LicenseManager.Licenses.Data;
+using LicenseManager.Platform.Data;
 using Npgsql;
 
 namespace LicenseManager.Licenses.Access;
 
 /// <summary>
 /// A learner's live (ASSIGNED/ACTIVATED) licenses in one enterprise, by user id or email: two index probes
-/// (partial indexes on user_id and user_email) in one round trip, raw Npgsql because this is the hot path.
+/// (partial indexes on user_id and user_email) in one round trip, raw Npgsql on the multiplexed source because
+/// this is the hot path (every command here is async).
 /// </summary>
-internal sealed class LearnerLicenses(NpgsqlDataSource dataSource)
+internal sealed class LearnerLicenses(MultiplexedDataSource dataSource)
 {
     public const string Columns =
         "id, plan_id, enterprise_customer_id, status, user_email, user_id, activation_key, assigned_at, activated_at, " +
@@ -20,7 +22,7 @@ internal sealed class LearnerLicenses(NpgsqlDataSource dataSource)
             return [];
         }
 
-        await using var command = dataSource.CreateCommand($"""
+        await using var command = dataSource.Source.CreateCommand($"""
             SELECT {Columns} FROM licenses.licenses
             WHERE user_id = @user AND enterprise_customer_id = @enterprise AND status IN (1, 2)
             UNION

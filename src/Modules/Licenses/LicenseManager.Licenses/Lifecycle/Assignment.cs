@@ -14,6 +14,8 @@ internal static class Assignment
 {
     public sealed record Result(IReadOnlyList<string> AlreadyAssociated, IReadOnlyList<License> Assigned, long? NotEnoughAvailable);
 
+    private const int BulkThreshold = 10_000;
+
     private const string AssignSql = """
         WITH wanted AS (
             SELECT w.email, w.activation_key, w.ord FROM unnest(@emails, @keys) WITH ORDINALITY AS w(email, activation_key, ord)
@@ -70,7 +72,8 @@ internal static class Assignment
         UnitOfWorkFactory units, Guid planId, Guid enterpriseId, IReadOnlyList<string> emails, bool notify,
         string? greeting, string? closing, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var unit = await units.BeginAsync(cancellationToken);
+        // A large assignment runs on the bulk source (its own connections, long command timeout), not the request path's.
+        await using var unit = emails.Count >= BulkThreshold ? await units.BeginBulkAsync(cancellationToken) : await units.BeginAsync(cancellationToken);
         var associated = await AlreadyAssociatedAsync(unit, planId, emails, cancellationToken);
         var fresh = emails.Where(e => !associated.Contains(e)).ToArray();
         if (fresh.Length == 0)
