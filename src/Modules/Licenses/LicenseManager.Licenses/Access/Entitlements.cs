@@ -29,6 +29,7 @@ internal sealed class Entitlements(
     private readonly TimedCache<Guid, PlanTerms?> _plans = new(clock, options.Value.EntitlementCacheDuration);
     private readonly TimedCache<(Guid Catalog, string Key), bool> _membership = new(clock, options.Value.EntitlementCacheDuration);
     private readonly ActivatedLicenseCache _activated = new(clock, options.Value.EntitlementCacheDuration);
+    private readonly byte[]? _secret = options.Value.ChecksumSecret is { Length: > 0 } secret ? System.Text.Encoding.UTF8.GetBytes(secret) : null;
 
     public async Task<IReadOnlyList<ContentAccess>> CheckAsync(
         Guid enterpriseId, Guid? userId, string? email, IReadOnlyList<string> contentKeys, CancellationToken cancellationToken)
@@ -52,7 +53,6 @@ internal sealed class Entitlements(
             _ => null);
         var contained = await ContainedAsync(held, plans, keys, now, cancellationToken);
 
-        var secret = options.Value.ChecksumSecret;
         var result = new List<ContentAccess>(keys.Count);
         foreach (var key in keys)
         {
@@ -80,7 +80,7 @@ internal sealed class Entitlements(
             var learner = best?.UserId ?? userId;
             result.Add(best is null
                 ? new ContentAccess(key, false, reason, null, null)
-                : new ContentAccess(key, true, null, best, secret is { Length: > 0 } && learner is { } u ? Checksum.Compute(secret, u, key, best.Id) : null));
+                : new ContentAccess(key, true, null, best, _secret is { } secret && learner is { } u ? Checksum.Compute(secret, u, key, best.Id) : null));
         }
 
         return result;
