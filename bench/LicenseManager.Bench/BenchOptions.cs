@@ -8,14 +8,17 @@ internal sealed record BenchOptions
     /// <summary>Only the authenticated request path (issue 7): 32 clients, ratios to anonymous <c>{ __typename }</c>.</summary>
     public bool Hot { get; init; }
 
-    /// <summary>Only plan provisioning (issue 10): createSubscriptionPlan with <see cref="Licenses"/> licenses vs. a server-side INSERT.</summary>
+    /// <summary>Only plan provisioning (issue 10): createSubscriptionPlan with <see cref="PlanSize"/> licenses vs. a server-side INSERT.</summary>
     public bool Provision { get; init; }
 
     /// <summary>Licenses per provisioned plan (<c>--provision</c>).</summary>
-    public int Licenses { get; init; } = 1_000_000;
+    public int PlanSize { get; init; } = 1_000_000;
 
     /// <summary>Rounds of each provisioning variant (<c>--provision</c>).</summary>
     public int Rounds { get; init; } = 3;
+
+    /// <summary>Only the Licenses targets (issue 11): a 1,000,000-license plan, assign, pages, contentAccess.</summary>
+    public bool Licenses { get; init; }
 
     /// <summary>Seed of the dataset generator: the same seed gives the same keys, titles and types.</summary>
     public int Seed { get; init; } = 42;
@@ -47,7 +50,9 @@ internal sealed record BenchOptions
           --hot                   only the request path: anonymous/bearer { __typename }, { me }, catalogs(first: 1);
                                   32 clients, up to 20,000 requests or 15 s each, then 2,000 sequential (no dataset)
           --provision             only plan provisioning: createSubscriptionPlan(numLicenses) vs. INSERT … generate_series,
-                                  alternating, with the process's peak memory (--licenses <n> default 1000000, --rounds <n> default 3)
+                                  alternating, with the process's peak memory (--plan-size <n> default 1000000, --rounds <n> default 3)
+          --licenses              only the Licenses targets: provision 1,000,000, assign 100,000 per call (6 calls),
+                                  license pages at depth 1 and 10,001, contentAccess 1/20 keys at 32 clients for 15 s
           --seed <n>              dataset seed (default 42)
           --items <n>             content items in the main catalog (default 100000)
           --iterations <n>        timed sequential iterations per scenario (default 200)
@@ -63,6 +68,8 @@ internal sealed record BenchOptions
         var quick = args.Contains("--quick");
         var options = args.Contains("--provision")
             ? new BenchOptions { Provision = true }
+            : args.Contains("--licenses")
+            ? new BenchOptions { Licenses = true, Warmup = 10, Iterations = 100, ConcurrentRequests = 1_000_000, Clients = 32 }
             : args.Contains("--hot")
             ? new BenchOptions { Hot = true, Warmup = 150, Iterations = 2_000, ConcurrentRequests = 20_000, Clients = 32 }
             : quick
@@ -82,8 +89,8 @@ internal sealed record BenchOptions
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
             options = args[i] switch
             {
-                "--quick" or "--hot" or "--provision" => options,
-                "--licenses" => options with { Licenses = Math.Max(1, int.Parse(Value())) },
+                "--quick" or "--hot" or "--provision" or "--licenses" => options,
+                "--plan-size" => options with { PlanSize = Math.Max(1, int.Parse(Value())) },
                 "--rounds" => options with { Rounds = Math.Max(1, int.Parse(Value())) },
                 "--seed" => options with { Seed = int.Parse(Value()) },
                 "--items" => options with { Items = Math.Max(1_000, int.Parse(Value())) },

@@ -22,7 +22,7 @@ internal static class Provisioning
 
     public static async Task<int> RunAsync(BenchOptions options, TextWriter log, CancellationToken stopping)
     {
-        var size = options.Licenses;
+        var size = options.PlanSize;
         var rounds = options.Rounds;
         log.WriteLine($"plan provisioning: {rounds} rounds of {size:N0} licenses, GraphQL mutation vs. server-side INSERT … SELECT generate_series");
         // A loaded machine may need more than the 30 s default for a million rows; the measurement, not the policy, is the point here.
