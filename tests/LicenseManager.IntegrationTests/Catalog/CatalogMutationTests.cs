@@ -37,7 +37,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task CreateCatalog_EnterpriseWithoutAgreement_EnterpriseNotFoundErrorAndNothingCreated()
+    public async Task CreateCatalog_EnterpriseWithoutAgreement_EnterpriseWithoutAgreementErrorAndNothingCreated()
     {
         var client = await factory.OperatorAsync();
         var enterprise = Guid.NewGuid();
@@ -45,7 +45,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
         var data = await client.QueryAsync(CatalogApi.CreateCatalog, new { input = new { enterpriseCustomerId = enterprise, title = "Orphan" } });
 
         data["createCatalog"]!["catalog"].ShouldBeNull();
-        data["createCatalog"]!["errors"]![0]!["__typename"]!.GetValue<string>().ShouldBe("EnterpriseNotFoundError");
+        data["createCatalog"]!["errors"]![0]!["__typename"]!.GetValue<string>().ShouldBe("EnterpriseWithoutAgreementError");
         data["createCatalog"]!["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("ENTERPRISE_NOT_FOUND");
         var count = await client.QueryAsync($$"""{ catalogs(where: { enterpriseCustomerId: { eq: "{{enterprise}}" } }) { totalCount } }""");
         count["catalogs"]!["totalCount"]!.GetValue<int>().ShouldBe(0);

@@ -9,7 +9,7 @@ namespace LicenseManager.Catalog.Mutations;
 
 using LicenseManager.Catalog.Data;
 
-[Error<InvalidTitleError>, Error<DuplicateCatalogTitleError>, Error<EnterpriseNotFoundError>]
+[Error<InvalidTitleError>, Error<DuplicateCatalogTitleError>, Error<EnterpriseWithoutAgreementError>]
 internal sealed class CreateCatalog
 {
     public sealed record Input(Guid EnterpriseCustomerId, string Title);
@@ -33,7 +33,7 @@ internal sealed class CreateCatalog
         // An enterprise exists when it has a customer agreement (Subscriptions owns that fact).
         if (!await enterprises.ExistsAsync(input.EnterpriseCustomerId, cancellationToken))
         {
-            return new EnterpriseNotFoundError(input.EnterpriseCustomerId);
+            return new EnterpriseWithoutAgreementError(input.EnterpriseCustomerId);
         }
 
         var catalog = new Catalog { EnterpriseCustomerId = input.EnterpriseCustomerId, Title = title };

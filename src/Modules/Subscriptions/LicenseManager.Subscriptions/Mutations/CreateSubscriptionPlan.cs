@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LicenseManager.Subscriptions.Mutations;
 
 [Description("Creates a plan and its numLicenses UNASSIGNED licenses in one transaction (binary COPY): both commit or neither.")]
-[Error<EnterpriseNotFoundError>, Error<ProductNotFoundError>, Error<InvalidPlanTitleError>, Error<DuplicatePlanTitleError>, Error<InvalidDateRangeError>]
+[Error<EnterpriseWithoutAgreementError>, Error<ProductNotFoundError>, Error<InvalidPlanTitleError>, Error<DuplicatePlanTitleError>, Error<InvalidDateRangeError>]
 [Error<InvalidSalesforceIdError>, Error<InvalidRevokeMaxPercentageError>, Error<InvalidNumLicensesError>, Error<CatalogRequiredError>, Error<CatalogNotInEnterpriseError>]
 internal sealed class CreateSubscriptionPlan
 {
@@ -46,7 +46,7 @@ internal sealed class CreateSubscriptionPlan
             : null;
         if (agreement is null)
         {
-            return new EnterpriseNotFoundError(input.EnterpriseCustomerId);
+            return new EnterpriseWithoutAgreementError(input.EnterpriseCustomerId);
         }
 
         if (await PlanChecks.ProductAsync(db, input.ProductId, cancellationToken) is not { } product)

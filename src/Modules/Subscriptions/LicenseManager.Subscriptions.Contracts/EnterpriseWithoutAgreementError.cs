@@ -7,5 +7,5 @@ namespace LicenseManager.Subscriptions.Contracts;
 /// <see cref="IEnterpriseDirectory"/>). Shared so that every module's mutations report it as one GraphQL type.
 /// </summary>
 /// <param name="EnterpriseCustomerId">The enterprise customer's UUID that was given.</param>
-public sealed record EnterpriseNotFoundError(Guid EnterpriseCustomerId)
+public sealed record EnterpriseWithoutAgreementError(Guid EnterpriseCustomerId)
     : MutationError($"The enterprise '{EnterpriseCustomerId}' has no customer agreement.", "ENTERPRISE_NOT_FOUND");
