@@ -37,9 +37,10 @@ try
 
     // With no connection string configured, run on our own PostgreSQL cluster under .data/postgres.
     await using var localCluster = await LocalCluster.EnsureAsync(app.Configuration, app.Environment, app.Lifetime, app.Logger);
-    await using (await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(app.Lifetime.ApplicationStopping))
+    if (app.Services.GetServices<ModuleMigration>().Any())
     {
-        // The database answers: the migrations (a hosted service) will not fail on an unreachable server with a stack trace.
+        // Startup migrates, which needs the database: an unreachable one is one line here, not a "Hosting failed to start" stack trace.
+        await using var connection = await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(app.Lifetime.ApplicationStopping);
     }
 
     app.UseLicenseManager();
