@@ -1,4 +1,9 @@
+using LicenseManager.Host;
 using LicenseManager.Host.LocalDatabase;
+using LicenseManager.Platform.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace LicenseManager.IntegrationTests.Infrastructure;
@@ -18,6 +23,12 @@ public static class TestDatabase
     /// <summary>A database with every module's migrations applied, copied from the run's template.</summary>
     public static async Task<string> CreateMigratedAsync()
     {
+        if (Environment.GetEnvironmentVariable("LM_TEST_NO_TEMPLATE") == "1")
+        {
+            // For measuring what the template saves: an empty database that the class's boot migrates.
+            return await CreateAsync();
+        }
+
         var template = await Template.Value;
         var connectionStringFor = await Server.Value;
         var name = $"test_{Guid.NewGuid():N}";
@@ -39,13 +50,21 @@ public static class TestDatabase
         }
     }
 
-    /// <summary>Boots the Host once on a fresh database (running every migration), then frees it to serve as a template.</summary>
+    /// <summary>
+    /// Runs every module's migrations once on a fresh database, with the Host's composition but without
+    /// starting it: the template holds schema and seed rows only, nothing an instance writes when it starts
+    /// (such as its Data Protection keys), which each class's own boot adds to its copy.
+    /// </summary>
     private static async Task<string> CreateTemplateAsync()
     {
         var connectionString = await CreateAsync("template");
-        await using (var host = new TemplateFactory(connectionString))
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration["ConnectionStrings:LicenseManager"] = connectionString;
+        builder.Logging.ClearProviders();
+        builder.Services.AddLicenseManager(builder.Configuration);
+        await using (var app = builder.Build())
         {
-            await host.InitializeAsync();
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         }
 
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
@@ -58,10 +77,6 @@ public static class TestDatabase
         return name;
     }
 
-    private sealed class TemplateFactory(string connectionString) : AppFactory
-    {
-        protected override Task<string> CreateDatabaseAsync() => Task.FromResult(connectionString);
-    }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public static async Task<string> CreateAsync(string prefix = "test")
