@@ -5,6 +5,9 @@ internal sealed record BenchOptions
 {
     public bool Quick { get; init; }
 
+    /// <summary>Only the authenticated request path (issue 7): 32 clients, ratios to anonymous <c>{ __typename }</c>.</summary>
+    public bool Hot { get; init; }
+
     /// <summary>Seed of the dataset generator: the same seed gives the same keys, titles and types.</summary>
     public int Seed { get; init; } = 42;
 
@@ -29,6 +32,8 @@ internal sealed record BenchOptions
     public const string Usage = """
         usage: dotnet run -c Release --project bench/LicenseManager.Bench -- [options]
           --quick                 fewer items and iterations (20,000 items, 50 iterations, 400 concurrent requests)
+          --hot                   only the request path: anonymous/bearer { __typename }, { me }, catalogs(first: 1);
+                                  32 clients, up to 20,000 requests or 15 s each (no dataset)
           --seed <n>              dataset seed (default 42)
           --items <n>             content items in the main catalog (default 100000)
           --iterations <n>        timed sequential iterations per scenario (default 200)
@@ -41,7 +46,9 @@ internal sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var options = quick
+        var options = args.Contains("--hot")
+            ? new BenchOptions { Hot = true, Warmup = 20, Iterations = 50, ConcurrentRequests = 20_000, Clients = 32 }
+            : quick
             ? new BenchOptions
             {
                 Quick = true,
@@ -58,7 +65,7 @@ internal sealed record BenchOptions
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
             options = args[i] switch
             {
-                "--quick" => options,
+                "--quick" or "--hot" => options,
                 "--seed" => options with { Seed = int.Parse(Value()) },
                 "--items" => options with { Items = Math.Max(1_000, int.Parse(Value())) },
                 "--iterations" => options with { Iterations = Math.Max(1, int.Parse(Value())) },

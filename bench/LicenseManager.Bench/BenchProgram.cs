@@ -98,6 +98,11 @@ internal static class BenchProgram
         };
 
         var log = Console.Out;
+        if (options.Hot)
+        {
+            return await HotPath.RunAsync(options, log, stopping.Token, (table, elapsed, server) => WriteAsync(options, log, table, elapsed, server));
+        }
+
         var total = Stopwatch.StartNew();
         log.WriteLine($"License Manager benchmarks ({(options.Quick ? "quick" : "full")}): {options.Items:N0} items, "
                       + $"{options.Iterations} sequential iterations, {options.ConcurrentRequests} requests × {options.Clients} clients, seed {options.Seed}");
@@ -124,13 +129,32 @@ internal static class BenchProgram
 
         var table = runner.Table(Baseline);
         var report = Report(options, data, server, total.Elapsed, table);
+        await WriteAsync(options, log, report);
+        return runner.Rows.Any(r => r.Failures > 0) ? 1 : 0;
+    }
+
+    private static async Task WriteAsync(BenchOptions options, TextWriter log, string report)
+    {
         log.WriteLine();
         log.WriteLine(report);
-        var output = options.Output ?? Path.Combine(RepositoryRoot(), "bench", "results", "latest.md");
+        var output = options.Output ?? Path.Combine(RepositoryRoot(), "bench", "results", options.Hot ? "hot.md" : "latest.md");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         await File.WriteAllTextAsync(output, report);
         log.WriteLine($"written to {output}");
-        return runner.Rows.Any(r => r.Failures > 0) ? 1 : 0;
+    }
+
+    private static Task WriteAsync(BenchOptions options, TextWriter log, string table, TimeSpan elapsed, BenchServer server)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"# License Manager request path (--hot), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine();
+        text.AppendLine($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; "
+                        + $"client and server in one process over HTTP/1.1 on 127.0.0.1; {server.DatabaseDescription}. Whole run {elapsed.TotalSeconds:F0} s.");
+        text.AppendLine($"conc×{options.Clients}: up to {options.ConcurrentRequests} requests over {options.Clients} clients, each run stops after "
+                        + $"{options.ScenarioBudget.TotalSeconds:F0} s. × baseline req/s = throughput / anonymous {{ __typename }}'s throughput in this run.");
+        text.AppendLine();
+        text.Append(table);
+        return WriteAsync(options, log, text.ToString());
     }
 
     private static async Task<List<(string Name, Func<Runner, Task> Run)>> PrepareAsync(

@@ -12,16 +12,19 @@ try
     var builder = WebApplication.CreateBuilder(hostArgs);
     var repositoryRoot = LocalCluster.RepositoryRoot(builder.Environment.ContentRootPath);
     var isLocalDefault = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DatabaseConnection.ConnectionStringName));
+    // Outside Development nothing local is assumed: no cluster, no demo accounts, no password grant unless configured.
+    var useLocalCluster = isLocalDefault && LocalCluster.IsAllowed(builder.Configuration, builder.Environment);
+    if (command.Count == 0 && isLocalDefault && !useLocalCluster)
+    {
+        await Console.Error.WriteLineAsync(LocalCluster.NotAllowedMessage(builder.Environment));
+        return 1;
+    }
+
     builder.Configuration["Mail:PickupDirectory"] ??= Path.Combine(repositoryRoot, ".data", "mail");
     if (command.Count == 0 && (builder.Environment.IsDevelopment() || (isLocalDefault && !builder.Environment.IsProduction())))
     {
         // Identity keeps a certificate pair there, across restarts, so that tokens issued before a restart stay valid.
         builder.Configuration["Auth:LocalCertificatesDirectory"] ??= Path.Combine(repositoryRoot, ".data", "certs");
-    }
-
-    if (command.Count == 0 && isLocalDefault)
-    {
-        builder.Configuration["Auth:EnablePasswordFlow"] = "true";
     }
 
     builder.Services.AddLicenseManager(builder.Configuration);
@@ -44,9 +47,9 @@ try
     }
 
     app.UseLicenseManager();
-    if (isLocalDefault)
+    if (useLocalCluster && app.Environment.IsDevelopment())
     {
-        // Migrations run when the host starts; the demo is seeded once, into an empty database.
+        // Migrations run when the host starts; the demo is seeded once, into an empty database (elsewhere: `seed-demo`).
         app.Lifetime.ApplicationStarted.Register(() => _ = SeedDemoAsync(app));
     }
 

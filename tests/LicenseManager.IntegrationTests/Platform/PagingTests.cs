@@ -33,6 +33,10 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
     [InlineData("[{ rank: DESC }, { nickname: ASC }]")]
     [InlineData("[{ nickname: DESC }, { rank: ASC }]")]
     [InlineData("[{ kind: ASC }, { rank: ASC }, { nickname: DESC }]")]
+    [InlineData("[{ rank: ASC }]")]
+    [InlineData("[{ rank: DESC }]")]
+    [InlineData("[{ nickname: ASC }, { rank: DESC }]")]
+    [InlineData("[{ nickname: ASC }]")]
     [InlineData("[]")]
     public async Task Probes_WalkForwardAndBackward_EveryRowOnceInOrder(string order)
     {
@@ -175,6 +179,63 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
         var sql = factory.Sql.CommandsOn("probe.probe").ShouldHaveSingleItem();
         sql.ShouldContain("p.name >= ");
         sql.ShouldNotContain("p.name IS NULL");
+    }
+
+    [Fact]
+    public async Task Probes_AfterValueOnNullableAscendingKey_ReadsTheValueRangeThenTheNullRange()
+    {
+        var sql = await SqlOfSecondPageAsync("[{ rank: ASC }]", first: 3);
+
+        // Two index ranges joined by UNION ALL (values from the cursor on, then the NULLs), never "OR rank IS NULL".
+        sql.ShouldContain("UNION ALL");
+        sql.ShouldContain("p.rank >= ");
+        sql.ShouldContain("p0.rank IS NULL");
+        sql.ShouldNotContain("OR p.rank IS NULL");
+        sql.ShouldContain("ORDER BY p.rank, p.id");
+    }
+
+    [Fact]
+    public async Task Probes_AfterValueOnNullableDescendingKey_ReadsOneBoundedRangeWithTheTieBreakerDescending()
+    {
+        var sql = await SqlOfSecondPageAsync("[{ rank: DESC }]", first: 25);
+
+        sql.ShouldNotContain("UNION");
+        sql.ShouldContain("p.rank <= ");
+        sql.ShouldNotContain("IS NULL");
+        // The tie-breaker follows the key's direction: the plain (rank, id) index read backward serves the order.
+        sql.ShouldContain("ORDER BY p.rank DESC, p.id DESC");
+    }
+
+    [Fact]
+    public async Task Probes_AfterNullOnNullableDescendingKey_ReadsTheRemainingNullsThenEveryValue()
+    {
+        // rank DESC puts the NULLs first: the page after the second row starts inside them.
+        var sql = await SqlOfSecondPageAsync("[{ rank: DESC }]", first: 2);
+
+        sql.ShouldContain("UNION ALL");
+        sql.ShouldContain("p.rank IS NULL AND p.id < ");
+        sql.ShouldContain("p0.rank IS NOT NULL");
+    }
+
+    [Fact]
+    public async Task Probes_AfterNullOnNullableAscendingKey_ReadsOneRangeOfTheNulls()
+    {
+        var sql = await SqlOfSecondPageAsync("[{ rank: ASC }]", first: 30);
+
+        sql.ShouldNotContain("UNION");
+        sql.ShouldContain("p.rank IS NULL AND p.id > ");
+    }
+
+    /// <summary>The SQL of the page after the first <paramref name="first"/> rows of the walk group.</summary>
+    private async Task<string> SqlOfSecondPageAsync(string order, int first)
+    {
+        var client = factory.CreateGqlClient();
+        var cursor = (await PageAsync(client, order, $"first: {first}"))["pageInfo"]!["endCursor"]!.GetValue<string>();
+        factory.Sql.Clear();
+
+        await PageAsync(client, order, $"first: 5, after: \"{cursor}\"");
+
+        return factory.Sql.CommandsOn("probe.probe").ShouldHaveSingleItem();
     }
 
     private static async Task<JsonNode> PageAsync(Infrastructure.GqlClient client, string order, string arguments) =>

@@ -84,7 +84,7 @@ public sealed class KeysetTests
     private static Connection<Row> Read(IReadOnlyList<SortKey> keys, PagingArguments arguments)
     {
         var pager = new KeysetPager<Row>(keys, arguments, new PagingOptions());
-        var rows = SortParser.Apply(pager.Restrict(Rows.AsQueryable()), pager.ReadOrder).Take(pager.Take).ToList();
+        var rows = pager.Page(Rows.AsQueryable()).ToList();
         return pager.ToConnection(rows, null);
     }
 

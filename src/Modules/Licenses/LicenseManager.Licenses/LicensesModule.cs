@@ -1,4 +1,6 @@
+using LicenseManager.Licenses.Contracts;
 using LicenseManager.Licenses.Data;
+using LicenseManager.Licenses.Pool;
 using LicenseManager.Platform.Data;
 using LicenseManager.Platform.Modules;
 using Microsoft.Extensions.Configuration;
@@ -13,5 +15,8 @@ public sealed class LicensesModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<LicensesDbContext>(LicensesDbContext.Schema);
+        services.AddSingleton<LicensePool>();
+        services.AddSingleton<ILicensePool>(sp => sp.GetRequiredService<LicensePool>());
+        services.AddSingleton<ILicenseCounts, LicenseCountsReader>();
     }
 }

@@ -20,25 +20,59 @@ public sealed class KeysetPager<T>(IReadOnlyList<SortKey> keys, PagingArguments 
 
     public int Take => arguments.Size(options) + 1;
 
-    /// <summary>The cursor predicates and the read order, without the row limit.</summary>
-    public IQueryable<T> Restrict(IQueryable<T> query)
+    private object?[]? _after;
+    private object?[]? _before;
+    private bool _decoded;
+
+    /// <summary>Decodes the cursors, so a bad one fails the field (HC0078) before any SQL runs.</summary>
+    public void Validate()
     {
-        if (arguments.After is { } after)
+        if (_decoded)
         {
-            query = query.Where(KeysetPredicate.After<T>(keys, CursorCodec.Decode(keys, after)));
+            return;
         }
 
-        if (arguments.Before is { } before)
+        _after = arguments.After is { } after ? CursorCodec.Decode(keys, after) : null;
+        _before = arguments.Before is { } before ? CursorCodec.Decode(keys, before) : null;
+        _decoded = true;
+    }
+
+    /// <summary>
+    /// The page's rows in <see cref="ReadOrder"/>, at most <see cref="Take"/>: an index range from the start
+    /// cursor (<c>after</c> forward, <c>before</c> backward). When the leading key is nullable and both its NULLs
+    /// and values lie ahead, two ranges each limited to <see cref="Take"/> rows, joined by <c>UNION ALL</c>
+    /// and cut again: at most 2 × (n + 1) rows are read, however deep the page.
+    /// </summary>
+    public IQueryable<T> Page(IQueryable<T> rows)
+    {
+        Validate();
+        var reversed = keys.Select(k => k.Reversed()).ToList();
+        var (start, far, farKeys) = arguments.Backward ? (_before, _after, (IReadOnlyList<SortKey>)keys) : (_after, _before, reversed);
+        if (far is not null)
         {
-            query = query.Where(KeysetPredicate.After<T>(keys.Select(k => k.Reversed()).ToList(), CursorCodec.Decode(keys, before)));
+            // The far end only filters (first + after + before together is rare and needs no range).
+            rows = rows.Where(KeysetPredicate.After<T>(farKeys, far));
         }
 
-        return query;
+        if (start is null)
+        {
+            return SortParser.Apply(rows, ReadOrder).Take(Take);
+        }
+
+        var ranges = KeysetPredicate.Ranges<T>(ReadOrder, start);
+        IQueryable<T>? pages = null;
+        foreach (var range in ranges)
+        {
+            var page = SortParser.Apply(rows.Where(range), ReadOrder).Take(Take);
+            pages = pages is null ? page : pages.Concat(page);
+        }
+
+        return ranges.Count == 1 ? pages! : SortParser.Apply(pages!, ReadOrder).Take(Take);
     }
 
     public async Task<Connection<T>> ReadAsync(IQueryable<T> query, int? totalCount, CancellationToken cancellationToken)
     {
-        var rows = await SortParser.Apply(Restrict(query), ReadOrder).Take(Take).ToListAsync(cancellationToken);
+        var rows = await Page(query).ToListAsync(cancellationToken);
         return ToConnection(rows, totalCount);
     }
 

@@ -5,22 +5,64 @@ using LicenseManager.Platform.Gql.Sorting;
 namespace LicenseManager.Platform.Gql.Paging;
 
 /// <summary>
-/// "Rows after this cursor" as an expression tree: <c>(a &gt; @a) OR (a = @a AND b &gt; @b) OR …</c>, honouring
-/// each key's direction and PostgreSQL's null placement (NULLS LAST ascending, NULLS FIRST descending),
-/// so a deep page is a range scan like the first one.
+/// "Rows after this cursor" as expression trees: <c>(a &gt; @a) OR (a = @a AND b &gt; @b) OR …</c>, honouring
+/// each key's direction and PostgreSQL's null placement (NULLS LAST ascending, NULLS FIRST descending).
+/// <see cref="Ranges{T}"/> splits that set into index ranges on the leading key, so a deep page starts
+/// from an index position like the first one, also when the leading key is nullable.
 /// </summary>
 public static class KeysetPredicate
 {
+    /// <summary>Every row after the cursor in one predicate (a filter; use <see cref="Ranges{T}"/> to read a page).</summary>
     public static Expression<Func<T, bool>> After<T>(IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values)
     {
         var entity = Expression.Parameter(typeof(T), "e");
         var members = keys.Select(k => ParameterReplacer.Rebind(k.Selector, entity)).ToArray();
+        return Expression.Lambda<Func<T, bool>>(Chain(members, keys, values, leadingNulls: true), entity);
+    }
+
+    /// <summary>
+    /// The rows after the cursor as one or two predicates, each an index range on the leading key, in read
+    /// order (the first range's rows all come before the second's). Two only for a nullable leading key
+    /// whose NULLs and non-NULLs both lie ahead: ascending from a value (the later values, then the NULLs
+    /// at the end) and descending from a NULL (the remaining NULLs, then every value). One predicate with
+    /// an <c>OR a IS NULL</c> arm would be a filter over the whole index instead.
+    /// </summary>
+    public static IReadOnlyList<Expression<Func<T, bool>>> Ranges<T>(IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values)
+    {
+        var entity = Expression.Parameter(typeof(T), "e");
+        var members = keys.Select(k => ParameterReplacer.Rebind(k.Selector, entity)).ToArray();
+        Expression<Func<T, bool>> Lambda(Expression body) => Expression.Lambda<Func<T, bool>>(body, entity);
+        if (keys.Count > 1 && IsNullable(members[0]))
+        {
+            var leadIsNull = Comparisons.IsNull(members[0]);
+            if (values[0] is not null && !keys[0].Descending)
+            {
+                return [Lambda(Chain(members, keys, values, leadingNulls: false)), Lambda(leadIsNull)];
+            }
+
+            if (values[0] is null && keys[0].Descending)
+            {
+                var rest = Chain(members[1..], keys.Skip(1).ToList(), values.Skip(1).ToList(), leadingNulls: true);
+                return [Lambda(Expression.AndAlso(leadIsNull, rest)), Lambda(Expression.Not(leadIsNull))];
+            }
+        }
+
+        return [Lambda(Chain(members, keys, values, leadingNulls: true))];
+    }
+
+    /// <summary>
+    /// The OR chain, with a redundant bound on a non-null leading value (<c>a &gt;= @a</c>, or <c>&lt;=</c>
+    /// descending) that gives PostgreSQL an index range to start from: the OR chain alone is only a filter.
+    /// <paramref name="leadingNulls"/> false leaves out the NULLs that follow an ascending leading value.
+    /// </summary>
+    private static Expression Chain(Expression[] members, IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values, bool leadingNulls)
+    {
         Expression? result = null;
         Expression? equalSoFar = null;
         for (var i = 0; i < keys.Count; i++)
         {
             var member = members[i];
-            var after = Beyond(member, values[i], keys[i].Descending);
+            var after = Beyond(member, values[i], keys[i].Descending, includeNulls: i > 0 || leadingNulls);
             if (after is not null)
             {
                 var disjunct = equalSoFar is null ? after : Expression.AndAlso(equalSoFar, after);
@@ -33,9 +75,9 @@ public static class KeysetPredicate
             equalSoFar = equalSoFar is null ? equal : Expression.AndAlso(equalSoFar, equal);
         }
 
-        // A redundant bound on the leading key (a >= @a) gives PostgreSQL an index range to start from;
-        // the OR chain alone is only a filter, read from the start of the range on every page.
-        if (result is not null && keys.Count > 1 && values[0] is not null && !IsNullable(members[0]))
+        // The bound would drop the trailing NULLs of an ascending nullable key: only when they are not wanted here.
+        var boundKeepsEveryRow = keys[0].Descending || !leadingNulls || !IsNullable(members[0]);
+        if (result is not null && keys.Count > 1 && values[0] is not null && boundKeepsEveryRow)
         {
             var leading = members[0];
             var bound = Comparisons.Make(
@@ -45,7 +87,7 @@ public static class KeysetPredicate
             result = Expression.AndAlso(bound, result);
         }
 
-        return Expression.Lambda<Func<T, bool>>(result ?? Expression.Constant(false), entity);
+        return result ?? Expression.Constant(false);
     }
 
     /// <summary>
@@ -77,7 +119,7 @@ public static class KeysetPredicate
     }
 
     /// <summary>Rows strictly past <paramref name="value"/> on one key, or null when there are none.</summary>
-    private static Expression? Beyond(Expression member, object? value, bool descending)
+    private static Expression? Beyond(Expression member, object? value, bool descending, bool includeNulls)
     {
         var nullable = IsNullable(member);
         if (value is null)
@@ -88,6 +130,6 @@ public static class KeysetPredicate
 
         var parameter = ExpressionValues.Parameter(value, member.Type);
         var past = Comparisons.Make(descending ? ExpressionType.LessThan : ExpressionType.GreaterThan, member, parameter);
-        return !descending && nullable ? Expression.OrElse(past, Comparisons.IsNull(member)) : past;
+        return !descending && nullable && includeNulls ? Expression.OrElse(past, Comparisons.IsNull(member)) : past;
     }
 }

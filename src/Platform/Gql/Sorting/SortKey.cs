@@ -32,8 +32,10 @@ public static class SortParser
             }
         }
 
-        // The unique tie-breaker makes the order total, which keyset cursors need.
-        keys.Add(new SortKey(KeyName, conventions.Key, Descending: false));
+        // The unique tie-breaker makes the order total, which keyset cursors need. It follows the last key's
+        // direction, so one plain index (a, id) serves both "a ASC" (read forward) and "a DESC" (read backward);
+        // "a DESC, id ASC" would need an index of its own or a sort of every row with the same a.
+        keys.Add(new SortKey(KeyName, conventions.Key, Descending: keys.Count > 0 && keys[^1].Descending));
         return keys;
     }
 

@@ -11,9 +11,16 @@ internal sealed class LicensesDbContext(DbContextOptions<LicensesDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
-        // Entity configurations are added with the module's first tables:
-        // modelBuilder.ApplyConfigurationsFromAssembly(typeof(LicensesDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LicensesDbContext).Assembly);
     }
+
+    public DbSet<License> Licenses => Set<License>();
+
+    public DbSet<LicenseEvent> Events => Set<LicenseEvent>();
+
+    public DbSet<PlanLicenseCounts> PlanCounts => Set<PlanLicenseCounts>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without a database or the Host.</summary>

@@ -8,11 +8,22 @@ internal sealed class SubscriptionsDbContext(DbContextOptions<SubscriptionsDbCon
 {
     public const string Schema = "subscriptions";
 
+    public DbSet<CustomerAgreement> CustomerAgreements => Set<CustomerAgreement>();
+
+    public DbSet<PlanType> PlanTypes => Set<PlanType>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<SubscriptionPlan> SubscriptionPlans => Set<SubscriptionPlan>();
+
+    public DbSet<SubscriptionPlanRenewal> Renewals => Set<SubscriptionPlanRenewal>();
+
+    public DbSet<ChangeRecord> ChangeHistory => Set<ChangeRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
-        // Entity configurations are added with the module's first tables:
-        // modelBuilder.ApplyConfigurationsFromAssembly(typeof(SubscriptionsDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SubscriptionsDbContext).Assembly);
     }
 }
 

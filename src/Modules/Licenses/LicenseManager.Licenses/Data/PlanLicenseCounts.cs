@@ -1,0 +1,24 @@
+namespace LicenseManager.Licenses.Data;
+
+/// <summary>
+/// Per-plan counters kept by statement-level triggers on <c>licenses.licenses</c> (every INSERT, UPDATE,
+/// DELETE and COPY adjusts them in the same statement), so counts never scan a plan's licenses.
+/// <see cref="RevocationsApplied"/> is written by revocation only.
+/// </summary>
+internal sealed class PlanLicenseCounts
+{
+    public Guid SubscriptionPlanId { get; set; }
+
+    public long Unassigned { get; set; }
+
+    public long Assigned { get; set; }
+
+    public long Activated { get; set; }
+
+    public long Revoked { get; set; }
+
+    public int RevocationsApplied { get; set; }
+
+    /// <summary>Set once when the cap was exhausted and operators were notified (notify once).</summary>
+    public bool CapReachedNotified { get; set; }
+}

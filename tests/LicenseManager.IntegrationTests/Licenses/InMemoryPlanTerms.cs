@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using LicenseManager.Subscriptions.Contracts;
+
+namespace LicenseManager.IntegrationTests.Licenses;
+
+/// <summary>
+/// A stand-in for Subscriptions' <see cref="IPlanTerms"/> (another module's contract, not the database) until
+/// plans can be created through the Subscriptions API; tests set and change plan terms directly.
+/// </summary>
+public sealed class InMemoryPlanTerms : IPlanTerms
+{
+    private readonly ConcurrentDictionary<Guid, PlanTerms> _plans = new();
+
+    public void Set(PlanTerms terms) => _plans[terms.PlanId] = terms;
+
+    public PlanTerms Get(Guid planId) => _plans[planId];
+
+    public Task<IReadOnlyDictionary<Guid, PlanTerms>> GetManyAsync(IReadOnlyCollection<Guid> planIds, CancellationToken cancellationToken)
+    {
+        IReadOnlyDictionary<Guid, PlanTerms> found = planIds.Distinct()
+            .Where(_plans.ContainsKey)
+            .ToDictionary(id => id, id => _plans[id]);
+        return Task.FromResult(found);
+    }
+
+    public Task<IReadOnlyList<PlanTerms>> ForEnterpriseAsync(Guid enterpriseCustomerId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PlanTerms> found = _plans.Values.Where(p => p.EnterpriseCustomerId == enterpriseCustomerId).ToList();
+        return Task.FromResult(found);
+    }
+}
