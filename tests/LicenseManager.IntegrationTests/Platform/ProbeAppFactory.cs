@@ -85,6 +85,7 @@ public sealed class ProbeAppFactory : AppFactory
         {
             mutation.Mutation<RenameProbes>();
             mutation.Mutation<RenameProbesInUnit>();
+            mutation.Mutation<RefuseProbe>();
         }
     }
 
