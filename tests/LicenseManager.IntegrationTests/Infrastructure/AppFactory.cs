@@ -24,10 +24,13 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabase.CreateAsync();
+        ConnectionString = await CreateDatabaseAsync();
         // Starting the server runs the migrations (a hosted service), so tests see a ready database.
         _ = Server;
     }
+
+    /// <summary>The class's own database, already migrated (a copy of the run's template).</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabase.CreateMigratedAsync();
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
