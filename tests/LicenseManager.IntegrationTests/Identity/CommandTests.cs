@@ -82,6 +82,22 @@ public sealed class CommandTests(IdentityAppFactory factory) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task SeedDemo_EveryModule_DemoLearnersFirstContentAccessIsGranted()
+    {
+        (await RunAsync("seed-demo")).Exit.ShouldBe(0);
+
+        var learner = await factory.SignedInAsync("learner@example.com", "Learner-123!");
+        var data = await learner.QueryAsync(
+            "query($e: UUID!) { contentAccess(enterpriseCustomerId: $e, contentKeys: [\"course-v1:edX+DemoX+2026\", \"course-v1:Nope+X+2026\"]) { contentKey granted reason } }",
+            new { e = DemoAccounts.EnterpriseId });
+
+        var answers = data["contentAccess"]!.AsArray();
+        answers[0]!["granted"]!.GetValue<bool>().ShouldBeTrue();
+        answers[1]!["granted"]!.GetValue<bool>().ShouldBeFalse();
+        answers[1]!["reason"]!.GetValue<string>().ShouldBe("NOT_IN_CATALOG");
+    }
+
+    [Fact]
     public async Task CertsGenerate_IntoExistingPair_RefusesToOverwrite()
     {
         var directory = Path.Combine(Path.GetTempPath(), "lm-test-certs", Guid.NewGuid().ToString("N"));

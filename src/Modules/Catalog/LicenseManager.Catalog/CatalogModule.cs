@@ -16,6 +16,10 @@ public sealed class CatalogModule : IModule
 {
     public string Name => "Catalog";
 
+    /// <summary>seed-demo: the catalog the demo plan opens, with a few courses.</summary>
+    public Task<string?> SeedDemoAsync(IServiceProvider services, bool onlyIntoEmptyDatabase, CancellationToken cancellationToken) =>
+        Demo.CatalogDemoSeed.SeedAsync(services, cancellationToken);
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         // Every Catalog query is asynchronous: it may ride the multiplexed source (the entitlement check's path).
