@@ -20,6 +20,8 @@ public static class CommandLine
                                             Add a verified user (or add the role to an existing one).
           clients add --client-id <id> --secret <secret> --role partner|provisioning|operator [--enterprise <uuid>] [--scopes "api ..."]
                                             Add (or update) a client-credentials service client.
+          operations import <file>          Store the operations of a Relay ({ "<id>": "<text>" }) or Apollo
+                                            persisted query list manifest; ids must be MD5 or SHA-256 hex of the text.
           seed-demo                         Create the demo operator, enterprise admin and learner (idempotent).
           certs generate --output <dir> [--password <pfx password>]   (relative to the repository root)
                                             Write a signing + encryption certificate pair for Auth:*Certificate.
@@ -54,6 +56,7 @@ public static class CommandLine
                     services, Options.Parse(rest, "--email", "--password", "--role", "--enterprise"), output),
                 ["clients", "add", .. var rest] => await IdentityCommands.AddClientAsync(
                     services, Options.Parse(rest, "--client-id", "--secret", "--role", "--enterprise", "--scopes"), output),
+                ["operations", "import", var file] => await OperationCommands.ImportAsync(services, file, output),
                 ["seed-demo"] => await IdentityCommands.SeedDemoAsync(services, output),
                 ["certs", "generate", .. var rest] => IdentityCommands.GenerateCertificates(Options.Parse(rest, "--output", "--password"), output),
                 ["help" or "--help" or "-h"] => Help(output),

@@ -6,6 +6,7 @@ using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using LicenseManager.Platform.Gql.Persisted;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,14 @@ public enum GqlOutcome
     MutationOverGet,
 }
 
-public sealed record GqlResult(ExecutionResult Result, GqlOutcome Outcome);
+public sealed record GqlResult(ExecutionResult Result, GqlOutcome Outcome)
+{
+    /// <summary>A persisted operation ran (by id or APQ hash): a GET of it may be cached, see <see cref="Persisted.HttpCaching"/>.</summary>
+    public bool Persisted { get; init; }
+
+    /// <summary>The caller had no token.</summary>
+    public bool Anonymous { get; init; }
+}
 
 /// <summary>The caller-specific parts of one request.</summary>
 public sealed record GqlCall(IServiceProvider RequestServices, System.Security.Claims.ClaimsPrincipal User, bool IsGet, CancellationToken Aborted);
@@ -39,16 +47,20 @@ public sealed class GqlRequestExecutor
     private readonly IDocumentExecuter _executer;
     private readonly IDocumentBuilder _documentBuilder;
     private readonly DocumentCache _cache;
+    private readonly PersistedRequests _persisted;
     private readonly GqlOptions _options;
     private readonly ILogger<GqlRequestExecutor> _logger;
     private readonly IValidationRule[] _fullRules;
     private readonly IValidationRule[] _cachedRules;
+    private readonly IValidationRule[] _fullRulesNoIntrospection;
+    private readonly IValidationRule[] _cachedRulesNoIntrospection;
 
     public GqlRequestExecutor(
         ISchema schema,
         IDocumentExecuter executer,
         IDocumentBuilder documentBuilder,
         DocumentCache cache,
+        PersistedRequests persisted,
         IOptions<GqlOptions> options,
         ILogger<GqlRequestExecutor> logger)
     {
@@ -56,6 +68,7 @@ public sealed class GqlRequestExecutor
         _executer = executer;
         _documentBuilder = documentBuilder;
         _cache = cache;
+        _persisted = persisted;
         _options = options.Value;
         _logger = logger;
 
@@ -68,9 +81,30 @@ public sealed class GqlRequestExecutor
         // A cached document was validated before, but its cost depends on this request's variables
         // (page sizes), so the complexity rule must run again: GraphQL.NET would otherwise skip it.
         _cachedRules = [complexity];
+        // Callers denied introspection (partners by default) get the rule on cache hits too: the cache is shared.
+        _fullRulesNoIntrospection = [.. _fullRules, NoIntrospectionValidationRule.Instance];
+        _cachedRulesNoIntrospection = [.. _cachedRules, NoIntrospectionValidationRule.Instance];
     }
 
     public async Task<GqlResult> ExecuteAsync(GqlRequest request, GqlCall call)
+    {
+        // Persisted operations (id, documentId, APQ) become their text here; persisted-only callers stop here.
+        var persisted = await _persisted.ResolveAsync(request, call);
+        if (persisted.Error is { } refused)
+        {
+            return new GqlResult(new ExecutionResult(refused), GqlOutcome.RequestError);
+        }
+
+        var executed = await ExecuteTextAsync(persisted.Request, call, persisted.Policy.MayIntrospect);
+        if (persisted.ToRegister is { } entry && executed.Outcome == GqlOutcome.Executed)
+        {
+            await _persisted.RegisterAsync(entry, call.Aborted);
+        }
+
+        return executed with { Persisted = persisted.Persisted && executed.Outcome == GqlOutcome.Executed, Anonymous = persisted.Policy.IsAnonymous };
+    }
+
+    private async Task<GqlResult> ExecuteTextAsync(GqlRequest request, GqlCall call, bool mayIntrospect)
     {
         if (string.IsNullOrWhiteSpace(request.Query))
         {
@@ -122,8 +156,8 @@ public sealed class GqlRequestExecutor
                 CancellationToken = timeout.Token,
                 // GraphQL.NET validates a document handed to it with ValidationRules: on a cache hit only
                 // the rules that depend on the request run (measured: 0.49 ms vs 0.02 ms for 100 fields).
-                ValidationRules = fromCache ? _cachedRules : _fullRules,
-                CachedDocumentValidationRules = fromCache ? _cachedRules : _fullRules,
+                ValidationRules = Rules(fromCache, mayIntrospect),
+                CachedDocumentValidationRules = Rules(fromCache, mayIntrospect),
                 UnhandledExceptionDelegate = LogUnhandledAsync,
             });
         }
@@ -146,6 +180,14 @@ public sealed class GqlRequestExecutor
 
         return new GqlResult(result, GqlOutcome.Executed);
     }
+
+    private IValidationRule[] Rules(bool fromCache, bool mayIntrospect) => (fromCache, mayIntrospect) switch
+    {
+        (true, true) => _cachedRules,
+        (false, true) => _fullRules,
+        (true, false) => _cachedRulesNoIntrospection,
+        (false, false) => _fullRulesNoIntrospection,
+    };
 
     private static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? operationName)
     {

@@ -1,0 +1,37 @@
+using LicenseManager.Host.LocalDatabase;
+using LicenseManager.Platform.Data;
+using LicenseManager.Platform.Gql.Persisted;
+
+namespace LicenseManager.Host.Commands;
+
+/// <summary>
+/// <c>operations import &lt;file&gt;</c>; the work is the Platform's <see cref="OperationImport"/>, this only wires it
+/// (to move behind the modules' command contract once that exists).
+/// </summary>
+internal static class OperationCommands
+{
+    public static async Task<int> ImportAsync(IServiceProvider services, string file, TextWriter output)
+    {
+        var path = CommandLine.FromRepositoryRoot(file);
+        if (!File.Exists(path))
+        {
+            throw new CommandException($"No manifest at '{path}'.");
+        }
+
+        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
+        var cancellationToken = lifetime.ApplicationStopping;
+        await using var cluster = await LocalCluster.EnsureAsync(
+            services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>(), lifetime,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("LicenseManager.Host.Commands"));
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        try
+        {
+            await output.WriteLineAsync(await services.GetRequiredService<OperationImport>().ImportAsync(path, cancellationToken));
+            return 0;
+        }
+        catch (ManifestException exception)
+        {
+            throw new CommandException($"Nothing was imported:{Environment.NewLine}{exception.Message}");
+        }
+    }
+}
