@@ -64,6 +64,17 @@ public sealed class FilteringTests(ProbeAppFactory factory) : IClassFixture<Prob
     [InlineData("{ rank: { eq: 1, neq: null } }", "alpha")]
     [InlineData("{ or: [{ name: { eq: \"alpha\" } }, { and: [{ kind: { eq: BLUE } }, { rank: { eq: null } }] }] }", "alpha charlie foxtrot")]
     [InlineData("{ and: [{ or: [{ group: { eq: \"a\" } }, { group: { eq: \"c\" } }] }, { active: { eq: false } }] }", "bravo echo")]
+    // Declared case-insensitive: substring operations as ILIKE (escaped), equality against the lower-cased input.
+    [InlineData("{ nicknameCi: { contains: \"HUC\" } }", "charlie")]
+    [InlineData("{ nicknameCi: { startsWith: \"e\" } }", "echo")]
+    [InlineData("{ nicknameCi: { endsWith: \"EE\" } }", "delta")]
+    [InlineData("{ nicknameCi: { nstartsWith: \"c\" } }", "alpha bravo delta echo foxtrot")]
+    [InlineData("{ nicknameCi: { ncontains: \"E\" } }", "alpha bravo charlie foxtrot")]
+    [InlineData("{ nicknameCi: { contains: \"%\" } }", "")]
+    [InlineData("{ nicknameCi: { startsWith: \"_\" } }", "")]
+    [InlineData("{ nameCi: { eq: \"ALPHA\" } }", "alpha")]
+    [InlineData("{ nameCi: { in: [\"Echo\", \"DELTA\"] } }", "delta echo")]
+    [InlineData("{ nameCi: { neq: \"Bravo\" } }", "alpha charlie delta echo foxtrot")]
     public async Task Probes_Where_ReturnsMatchingRows(string where, string expected)
     {
         var data = await factory.CreateGqlClient().QueryAsync($"{{ probes(where: {where}, first: 50, order: [{{ name: ASC }}]) {{ nodes {{ name }} }} }}");

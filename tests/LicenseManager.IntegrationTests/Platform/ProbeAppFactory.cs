@@ -44,25 +44,38 @@ public sealed class ProbeAppFactory : AppFactory
     public Task<ProbeDbContext> CreateDbContextAsync() =>
         Services.GetRequiredService<IDbContextFactory<ProbeDbContext>>().CreateDbContextAsync();
 
-    private sealed class ProbeQueries(GqlTypes types) : QueryExtension
+    internal sealed class ProbeQueries(GqlTypes types) : QueryExtension
     {
         private static readonly EntityConventions<Probe> Conventions = new EntityConventions<Probe>("Probe", p => p.Id)
             .FilterAndSort("name", p => p.Name)
-            .FilterAndSort("nickname", p => p.Nickname)
-            .FilterAndSort("rank", p => p.Rank)
+            .FilterAndSort("nickname", p => p.Nickname, index: ProbeDbContext.NicknameIndex)
+            .FilterAndSort("rank", p => p.Rank, index: ProbeDbContext.RankIndex)
             .FilterAndSort("size", p => p.Size)
-            .FilterAndSort("seenAt", p => p.SeenAt)
+            .FilterAndSort("seenAt", p => p.SeenAt, index: ProbeDbContext.SeenAtIndex)
             .FilterAndSort("day", p => p.Day)
             .FilterAndSort("active", p => p.Active)
             .FilterAndSort("kind", p => p.Kind)
             .FilterAndSort("ref", p => p.Ref)
-            .FilterAndSort("group", p => p.Group);
+            .FilterAndSort("group", p => p.Group)
+            // Case-insensitive by declaration: substring operations as ILIKE (trigram index), equality lower-cased.
+            .Filter("nicknameCi", p => p.Nickname)
+            .IgnoreCase("nicknameCi")
+            .Filter("nameCi", p => p.Name)
+            .IgnoreCase("nameCi");
+
+        public const int CounterSentinel = 1_000_000;
+
+        public static EntityConventions<Probe> Declared => Conventions;
 
         public override void Configure(ObjectGraphType query)
         {
             query.Connection<ProbeType, Probe, ProbeDbContext>(types, "probes", Conventions, (_, db) => db.Probes.AsNoTracking());
             query.Connection<ProbeType, Probe, ProbeDbContext>(
                 types, "probesSmall", Conventions, (_, db) => db.Probes.AsNoTracking(), new PagingOptions(DefaultPageSize: 2, MaxPageSize: 5));
+            // totalCount from a "maintained counter" when unfiltered (a sentinel, so a test sees which answered).
+            query.Connection<ProbeType, Probe, ProbeDbContext>(
+                types, "probesCounted", Conventions, (_, db) => db.Probes.AsNoTracking(),
+                totalCount: TotalCount.WhenUnfiltered<ProbeDbContext>((_, _, _) => Task.FromResult(CounterSentinel)));
         }
     }
 

@@ -39,12 +39,26 @@ public enum ProbeKind
 public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : DbContext(options)
 {
     public const string Schema = "probe";
+    public const string RankIndex = "ix_probes_group_rank_id";
+    public const string NicknameIndex = "ix_probes_group_nickname_id";
+    public const string SeenAtIndex = "ix_probes_group_seen_at_id";
+    public const string NicknameTrigramIndex = "ix_probes_nickname_trgm";
 
     public DbSet<Probe> Probes => Set<Probe>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.HasTrigramSearch();
+        // What a module declares for a big table: one (prefix, key, id) index per sortable key, a trigram index
+        // for the case-insensitive substring filter.
+        modelBuilder.Entity<Probe>(probe =>
+        {
+            probe.HasIndex(p => new { p.Group, p.Rank, p.Id }).HasDatabaseName(RankIndex);
+            probe.HasIndex(p => new { p.Group, p.Nickname, p.Id }).HasDatabaseName(NicknameIndex);
+            probe.HasIndex(p => new { p.Group, p.SeenAt, p.Id }).HasDatabaseName(SeenAtIndex);
+            probe.HasIndex(p => p.Nickname).UsesTrigrams().HasDatabaseName(NicknameTrigramIndex);
+        });
     }
 
     public static Guid Ref(int n) => Guid.Parse($"00000000-0000-0000-0000-{n:D12}");

@@ -50,10 +50,10 @@ public interface ICurrentActor
     /// <summary>Support staff or the operator service: may do everything, in every enterprise.</summary>
     bool IsOperator { get; }
 
-    /// <summary>Operators and the enterprise's admins.</summary>
+    /// <summary>Whether <see cref="TenantRule.AdministeredEnterprises"/> includes the enterprise.</summary>
     bool CanAdministerEnterprise(Guid enterpriseId);
 
-    /// <summary>Operators, the enterprise's admins and learners, and its partner service.</summary>
+    /// <summary>Whether <see cref="TenantRule.ReadableEnterprises"/> includes the enterprise.</summary>
     bool CanReadEnterprise(Guid enterpriseId);
 }
 

@@ -28,7 +28,8 @@ public static class BatchedConnectionFields
         Func<TParent, TKey> parentKey,
         Expression<Func<T, TKey>> foreignKey,
         Func<TDb, IQueryable<T>> source,
-        PagingOptions? options = null)
+        PagingOptions? options = null,
+        TotalCount.Batched<TDb, TKey>? totalCount = null)
         where TNodeType : IObjectGraphType
         where TDb : DbContext
         where TKey : notnull
@@ -42,7 +43,7 @@ public static class BatchedConnectionFields
             {
                 var query = ConnectionArguments.Read(context, conventions, paging);
                 var loader = BatchLoaders.For<TKey, Connection<T>>(context, (keys, cancellationToken) =>
-                    LoadAsync(context.RequestServices!, query, foreignKey, source, keys, cancellationToken));
+                    LoadAsync(context.RequestServices!, query, foreignKey, source, totalCount, keys, cancellationToken));
                 return loader.Load(parentKey((TParent)context.Source!));
             }),
         };
@@ -56,6 +57,7 @@ public static class BatchedConnectionFields
         ConnectionArguments.Query<T> query,
         Expression<Func<T, TKey>> foreignKey,
         Func<TDb, IQueryable<T>> source,
+        TotalCount.Batched<TDb, TKey>? totalCount,
         IReadOnlyList<TKey> keys,
         CancellationToken cancellationToken)
         where TDb : DbContext
@@ -65,10 +67,11 @@ public static class BatchedConnectionFields
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var filtered = query.Apply(source(db));
 
-        var totals = new Dictionary<TKey, int>();
+        IReadOnlyDictionary<TKey, int> totals = new Dictionary<TKey, int>();
         if (query.WantsTotal)
         {
-            totals = await filtered.Where(InKeys(foreignKey, keys)).GroupBy(foreignKey)
+            totals = (totalCount is null ? null : await totalCount(new BatchedCountRequest<TDb, TKey>(db, keys, query.Where), cancellationToken))
+                ?? await filtered.Where(InKeys(foreignKey, keys)).GroupBy(foreignKey)
                 .Select(g => new KeyValuePair<TKey, int>(g.Key, g.Count()))
                 .ToDictionaryAsync(p => p.Key, p => p.Value, cancellationToken);
         }

@@ -27,7 +27,8 @@ public static class ConnectionArguments
     public static Query<T> Read<T>(IResolveFieldContext context, EntityConventions<T> conventions, PagingOptions options)
     {
         var paging = PagingArguments.From(context, options);
-        var filter = new FilterTranslator<T>(conventions).Translate(Raw(context, "where") as IDictionary<string, object?>);
+        var where = Raw(context, "where") as IDictionary<string, object?>;
+        var filter = new FilterTranslator<T>(conventions).Translate(where);
         var keys = SortParser.Parse(conventions, Raw(context, "order") as IEnumerable);
         var pager = new KeysetPager<T>(keys, paging, options);
         // Decoding here fails a bad cursor before any SQL runs.
@@ -35,7 +36,7 @@ public static class ConnectionArguments
         var selected = context.SubFields?.Values.Select(f => f.Field.Name.StringValue).ToHashSet(StringComparer.Ordinal);
         var wantsTotal = selected?.Contains("totalCount") ?? false;
         var wantsRows = selected is null || selected.Overlaps(["edges", "nodes", "pageInfo"]);
-        return new Query<T>(filter, pager, wantsTotal, wantsRows);
+        return new Query<T>(filter, pager, wantsTotal, wantsRows) { Where = where };
     }
 
     private static object? Raw(IResolveFieldContext context, string name) =>
@@ -43,6 +44,9 @@ public static class ConnectionArguments
 
     public sealed record Query<T>(System.Linq.Expressions.Expression<Func<T, bool>>? Filter, KeysetPager<T> Pager, bool WantsTotal, bool WantsRows)
     {
+        /// <summary>The client's <c>where</c> as parsed, for count strategies.</summary>
+        public IDictionary<string, object?>? Where { get; init; }
+
         public IQueryable<T> Apply(IQueryable<T> source) => Filter is null ? source : source.Where(Filter);
     }
 }

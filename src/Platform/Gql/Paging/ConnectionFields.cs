@@ -9,7 +9,8 @@ namespace LicenseManager.Platform.Gql.Paging;
 /// <summary>
 /// Declares a cursor connection field (filtering, sorting, keyset paging, <c>totalCount</c> on demand)
 /// over a query of the module's DbContext. Each resolution uses its own context from the factory,
-/// because sibling fields run in parallel.
+/// because sibling fields run in parallel. <c>totalCount</c> is an exact <c>COUNT(*)</c> unless the field
+/// declares a cheaper exact strategy (<see cref="TotalCount"/>).
 /// </summary>
 public static class ConnectionFields
 {
@@ -19,7 +20,8 @@ public static class ConnectionFields
         string name,
         EntityConventions<T> conventions,
         Func<IResolveFieldContext, TDb, IQueryable<T>> source,
-        PagingOptions? options = null)
+        PagingOptions? options = null,
+        TotalCount.Root<TDb>? totalCount = null)
         where TNodeType : IObjectGraphType
         where TDb : DbContext
     {
@@ -34,7 +36,13 @@ public static class ConnectionFields
                 var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<TDb>>();
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
                 var rows = query.Apply(source(context, db));
-                int? total = query.WantsTotal ? await rows.CountAsync(context.CancellationToken) : null;
+                int? total = null;
+                if (query.WantsTotal)
+                {
+                    total = totalCount is null ? null : await totalCount(new CountRequest<TDb>(context, db, query.Where), context.CancellationToken);
+                    total ??= await rows.CountAsync(context.CancellationToken);
+                }
+
                 return query.WantsRows
                     ? await query.Pager.ReadAsync(rows, total, context.CancellationToken)
                     : Connection<T>.Empty(total);

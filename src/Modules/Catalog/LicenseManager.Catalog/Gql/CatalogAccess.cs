@@ -7,9 +7,9 @@ namespace LicenseManager.Catalog.Gql;
 using LicenseManager.Catalog.Data;
 
 /// <summary>
-/// Who reads which catalogs: operators every enterprise's; enterprise admins and learners their own
-/// enterprises'. Everybody else (services, people without a membership) none. The enterprise scope comes
-/// from the token only, so another enterprise's catalog behaves exactly like one that does not exist.
+/// Who reads which catalogs: the callers with a reader role, within the enterprises Identity's one
+/// <see cref="TenantRule"/> gives them. The enterprise scope comes from the token only, so another
+/// enterprise's catalog behaves exactly like one that does not exist.
 /// </summary>
 internal static class CatalogAccess
 {
@@ -18,16 +18,13 @@ internal static class CatalogAccess
     public static ICurrentActor? CurrentActor(this IResolveFieldContext context) =>
         context.RequestServices?.GetService<ICurrentActor>();
 
-    public static IQueryable<Catalog> VisibleTo(this IQueryable<Catalog> catalogs, ICurrentActor? actor)
-    {
-        if (actor is { IsAuthenticated: true, IsOperator: true, Kind: ActorKind.User or ActorKind.OperatorService })
-        {
-            return catalogs;
-        }
+    /// <summary>
+    /// For node resolvers (which have no field requirement of their own) the reader roles apply too: a partner
+    /// service reads its enterprise's licenses, not its catalogs, exactly as on the <c>catalogs</c> field.
+    /// </summary>
+    public static IQueryable<Catalog> VisibleTo(this IQueryable<Catalog> catalogs, ICurrentActor? actor) =>
+        catalogs.ReadableBy(actor is not null && ReaderRoles.Any(actor.Roles.Contains) ? actor : null, c => c.EnterpriseCustomerId);
 
-        var enterprises = actor is { IsAuthenticated: true, Kind: ActorKind.User }
-            ? actor.AdminOfEnterprises.Concat(actor.LearnerOfEnterprises).Distinct().ToArray()
-            : [];
-        return catalogs.Where(c => enterprises.Contains(c.EnterpriseCustomerId));
-    }
+    public static IQueryable<Catalog> AdministeredBy(this IQueryable<Catalog> catalogs, ICurrentActor? actor) =>
+        catalogs.AdministeredBy(actor, c => c.EnterpriseCustomerId);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using LicenseManager.Catalog.Gql;
+using LicenseManager.Identity.Contracts;
 using LicenseManager.Platform.Gql.Mutations;
 using LicenseManager.Platform.Gql.Relay;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ internal sealed class AddCatalogContent
         Catalog Catalog,
         [property: Description("Items inserted or updated (a key given twice counts once; the last one wins).")] int UpsertedCount);
 
-    public static async Task<MutationResult<Payload>> ResolveAsync(Input input, CatalogDbContext db, CancellationToken cancellationToken)
+    public static async Task<MutationResult<Payload>> ResolveAsync(Input input, ICurrentActor actor, CatalogDbContext db, CancellationToken cancellationToken)
     {
         if (ContentKeys.Check(input.Items.Select(i => i.ContentKey).ToList()) is { } failure)
         {
@@ -34,6 +35,13 @@ internal sealed class AddCatalogContent
             return new InvalidTitleError(badTitle.Title, ContentItem.MaxTitleLength);
         }
 
+        // Another enterprise's catalog is "not found", exactly like an unknown id.
+        var catalog = await db.Catalogs.AsNoTracking().AdministeredBy(actor).SingleOrDefaultAsync(c => c.Id == input.CatalogId, cancellationToken);
+        if (catalog is null)
+        {
+            return new CatalogNotFoundError(input.CatalogId);
+        }
+
         // ON CONFLICT may touch a row once per statement: a key given twice keeps its last version.
         var items = input.Items.GroupBy(i => i.ContentKey, StringComparer.Ordinal).Select(g => g.Last()).ToList();
         var ids = items.Select(_ => Guid.CreateVersion7()).ToArray();
@@ -41,22 +49,15 @@ internal sealed class AddCatalogContent
         var types = items.Select(i => i.ContentType.ToString()).ToArray();
         var titles = items.Select(i => i.Title.Trim()).ToArray();
 
-        // The EXISTS guard makes "unknown catalog" a zero-row insert instead of a foreign-key failure.
         var upserted = await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO catalog.content_items (id, catalog_id, content_key, content_type, title)
             SELECT item.id, {input.CatalogId}, item.content_key, item.content_type, item.title
             FROM unnest({ids}, {keys}, {types}, {titles}) AS item(id, content_key, content_type, title)
-            WHERE EXISTS (SELECT 1 FROM catalog.catalogs WHERE id = {input.CatalogId})
             ON CONFLICT (catalog_id, content_key)
             DO UPDATE SET content_type = excluded.content_type, title = excluded.title
             """,
             cancellationToken);
-        if (upserted == 0)
-        {
-            return new CatalogNotFoundError(input.CatalogId);
-        }
-
         if (upserted >= AnalyzeAfterRows)
         {
             // A bulk load leaves the planner's statistics behind: a fresh catalog counts as ~1 row, and the
@@ -65,7 +66,6 @@ internal sealed class AddCatalogContent
             await db.Database.ExecuteSqlRawAsync("ANALYZE catalog.content_items", cancellationToken);
         }
 
-        var catalog = await db.Catalogs.AsNoTracking().SingleAsync(c => c.Id == input.CatalogId, cancellationToken);
         return new Payload(catalog, upserted);
     }
 }

@@ -1,3 +1,5 @@
+using LicenseManager.Identity.Contracts;
+using LicenseManager.Platform.Gql.Authorization;
 using LicenseManager.Platform.Gql.Mutations;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -13,8 +15,13 @@ internal sealed class CreateCatalog
 
     public sealed record Payload(Catalog Catalog);
 
-    public static async Task<MutationResult<Payload>> ResolveAsync(Input input, CatalogDbContext db, CancellationToken cancellationToken)
+    public static async Task<MutationResult<Payload>> ResolveAsync(Input input, ICurrentActor actor, CatalogDbContext db, CancellationToken cancellationToken)
     {
+        if (!actor.AdministeredEnterprises().Includes(input.EnterpriseCustomerId))
+        {
+            throw AuthErrors.NotAuthorized();
+        }
+
         var title = input.Title.Trim();
         if (!ContentKeys.IsValidTitle(title, Catalog.MaxTitleLength))
         {

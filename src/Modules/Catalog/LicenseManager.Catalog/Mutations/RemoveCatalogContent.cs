@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using LicenseManager.Catalog.Gql;
+using LicenseManager.Identity.Contracts;
 using LicenseManager.Platform.Gql.Mutations;
 using LicenseManager.Platform.Gql.Relay;
 using Microsoft.EntityFrameworkCore;
@@ -17,14 +18,15 @@ internal sealed class RemoveCatalogContent
         Catalog Catalog,
         [property: Description("Items removed; keys the catalog did not contain are ignored.")] int RemovedCount);
 
-    public static async Task<MutationResult<Payload>> ResolveAsync(Input input, CatalogDbContext db, CancellationToken cancellationToken)
+    public static async Task<MutationResult<Payload>> ResolveAsync(Input input, ICurrentActor actor, CatalogDbContext db, CancellationToken cancellationToken)
     {
         if (ContentKeys.Check(input.ContentKeys) is { } failure)
         {
             return failure;
         }
 
-        var catalog = await db.Catalogs.AsNoTracking().SingleOrDefaultAsync(c => c.Id == input.CatalogId, cancellationToken);
+        // Another enterprise's catalog is "not found", exactly like an unknown id.
+        var catalog = await db.Catalogs.AsNoTracking().AdministeredBy(actor).SingleOrDefaultAsync(c => c.Id == input.CatalogId, cancellationToken);
         if (catalog is null)
         {
             return new CatalogNotFoundError(input.CatalogId);

@@ -67,12 +67,10 @@ internal sealed class CurrentActor : ICurrentActor, IRequestActor
         };
     }
 
-    public bool CanAdministerEnterprise(Guid enterpriseId) => IsOperator || AdminOfEnterprises.Contains(enterpriseId);
+    // The tenant rule lives in Identity.Contracts (TenantRule), once, for every module and for field requirements.
+    public bool CanAdministerEnterprise(Guid enterpriseId) => this.AdministeredEnterprises().Includes(enterpriseId);
 
-    public bool CanReadEnterprise(Guid enterpriseId) =>
-        CanAdministerEnterprise(enterpriseId)
-        || LearnerOfEnterprises.Contains(enterpriseId)
-        || (Kind == ActorKind.PartnerService && ClientEnterpriseId == enterpriseId);
+    public bool CanReadEnterprise(Guid enterpriseId) => this.ReadableEnterprises().Includes(enterpriseId);
 
     bool IRequestActor.IsInRole(string role) => Roles.Contains(role);
 
