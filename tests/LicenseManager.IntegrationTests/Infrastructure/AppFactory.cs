@@ -26,8 +26,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ConnectionString = await TestDatabase.CreateAsync();
         // Starting the server runs the migrations (a hosted service), so tests see a ready database.
-        _ = Server;
+        StartHost();
     }
+
+    /// <summary>Starts the in-memory test server; a factory on a real socket (Kestrel) starts that instead.</summary>
+    protected virtual void StartHost() => _ = Server;
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
