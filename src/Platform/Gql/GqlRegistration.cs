@@ -45,9 +45,15 @@ public static class GqlRegistration
     private static void AddPersistedOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PersistedOperationsOptions>().Bind(configuration.GetSection(PersistedOperationsOptions.SectionName));
+        services.AddSingleton<PersistedRequests>();
+        if (!configuration.GetValue($"{PersistedOperationsOptions.SectionName}:Enabled", defaultValue: true))
+        {
+            // No store, no platform schema: ids are never found; caller policies (persisted-only, introspection) still apply.
+            return;
+        }
+
         services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Schema);
         services.AddSingleton<OperationStore>();
-        services.AddSingleton<PersistedRequests>();
         services.AddSingleton<OperationImport>();
         services.AddSingleton<PersistedOperationType>();
         services.AddSingleton<OperationSourceType>();

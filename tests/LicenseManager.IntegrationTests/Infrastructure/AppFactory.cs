@@ -1,3 +1,4 @@
+using LicenseManager.Platform.Gql.Persisted;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -51,4 +52,15 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public GqlClient CreateGqlClient() => new(CreateClient());
+
+    /// <summary>A client whose documents are stored as persisted operations first and sent by id (as partners must).</summary>
+    public GqlClient CreatePersistedGqlClient() => new(CreateClient()) { Register = RegisterOperationAsync };
+
+    /// <summary>Stores <paramref name="document"/> as a persisted operation (as an import would) and returns its id.</summary>
+    public async Task<string> RegisterOperationAsync(string document)
+    {
+        var id = OperationHash.Sha256Hex(document);
+        await Services.GetRequiredService<OperationStore>().AddAsync([new OperationEntry(id, document)], OperationSource.Import, CancellationToken.None);
+        return id;
+    }
 }

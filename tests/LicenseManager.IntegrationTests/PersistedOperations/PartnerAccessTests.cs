@@ -1,6 +1,7 @@
 using System.Net;
 using LicenseManager.Identity.Contracts;
 using LicenseManager.IntegrationTests.Identity;
+using LicenseManager.IntegrationTests.Infrastructure;
 using LicenseManager.Platform.Gql.Persisted;
 using static LicenseManager.IntegrationTests.PersistedOperations.PersistedApi;
 
@@ -14,7 +15,8 @@ public sealed class PartnerAccessTests(IdentityAppFactory factory) : IClassFixtu
     [Fact]
     public async Task Partner_AdHocDocument_IsRefusedWithHC0067()
     {
-        var partner = await factory.ServiceAsync(IdentityRoles.Partner, Guid.NewGuid());
+        // The same token, but a client that sends the text instead of registering it first.
+        var partner = new GqlClient((await factory.ServiceAsync(IdentityRoles.Partner, Guid.NewGuid())).Http);
 
         var response = await partner.PostAsync("{ __typename }");
 

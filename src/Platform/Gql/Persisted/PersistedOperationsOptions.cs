@@ -9,6 +9,9 @@ public sealed class PersistedOperationsOptions
 {
     public const string SectionName = "GraphQL:PersistedOperations";
 
+    /// <summary>The store (schema <c>platform</c>) exists; off, no id is ever found and nothing needs the database.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The whole server runs persisted operations only: every ad-hoc document is refused (<c>HC0067</c>).</summary>
     public bool PersistedOnly { get; set; }
 

@@ -28,7 +28,7 @@ public sealed record PersistedResolution(GqlRequest Request, CallerPolicy Policy
 /// <item>a plain <c>query</c>: refused with <c>HC0067</c> for persisted-only callers.</item>
 /// </list>
 /// </summary>
-public sealed class PersistedRequests(OperationStore store, IOptions<PersistedOperationsOptions> options)
+public sealed class PersistedRequests(IOptions<PersistedOperationsOptions> options, OperationStore? store = null)
 {
     public async Task<PersistedResolution> ResolveAsync(GqlRequest request, GqlCall call)
     {
@@ -42,7 +42,7 @@ public sealed class PersistedRequests(OperationStore store, IOptions<PersistedOp
                 return Fail(request, policy, $"The operation id '{Shorten(id)}' is not an MD5 or SHA-256 hex digest.", PersistedResolution.InvalidIdCode);
             }
 
-            var text = await store.FindAsync(id, call.Aborted);
+            var text = store is null ? null : await store.FindAsync(id, call.Aborted);
             return text is null
                 ? Fail(request, policy, PersistedResolution.NotFoundMessage, PersistedResolution.NotFoundCode)
                 : new PersistedResolution(request with { Query = text }, policy, Persisted: true, Error: null);
@@ -65,7 +65,7 @@ public sealed class PersistedRequests(OperationStore store, IOptions<PersistedOp
             return Fail(request, policy, "extensions.persistedQuery.sha256Hash must be a SHA-256 hex digest.", PersistedResolution.InvalidIdCode);
         }
 
-        var stored = await store.FindAsync(hash, cancellationToken);
+        var stored = store is null ? null : await store.FindAsync(hash, cancellationToken);
         if (string.IsNullOrWhiteSpace(request.Query))
         {
             return stored is null
@@ -83,7 +83,7 @@ public sealed class PersistedRequests(OperationStore store, IOptions<PersistedOp
             return new PersistedResolution(request with { Query = stored }, policy, Persisted: true, Error: null);
         }
 
-        if (policy.MayRegister)
+        if (policy.MayRegister && store is not null)
         {
             // Stored by the executor once the document passed validation, like Apollo Server does.
             return new PersistedResolution(request, policy, Persisted: true, Error: null) { ToRegister = new OperationEntry(hash, request.Query) };
@@ -96,7 +96,7 @@ public sealed class PersistedRequests(OperationStore store, IOptions<PersistedOp
 
     /// <summary>Stores an automatically registered operation; idempotent across instances.</summary>
     public async Task RegisterAsync(OperationEntry entry, CancellationToken cancellationToken) =>
-        await store.AddAsync([entry], OperationSource.Automatic, cancellationToken);
+        await store!.AddAsync([entry], OperationSource.Automatic, cancellationToken);
 
     /// <summary>Apollo's <c>{"persistedQuery": {"version": 1, "sha256Hash": "…"}}</c>, or null.</summary>
     private static string? ApqHash(Inputs? extensions) =>
