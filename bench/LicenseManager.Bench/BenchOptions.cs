@@ -8,6 +8,9 @@ internal sealed record BenchOptions
     /// <summary>Only the authenticated request path (issue 7): 32 clients, ratios to anonymous <c>{ __typename }</c>.</summary>
     public bool Hot { get; init; }
 
+    /// <summary>Persisted operations against their text (issue 12): same load shape as <see cref="Hot"/>.</summary>
+    public bool Persisted { get; init; }
+
     /// <summary>Seed of the dataset generator: the same seed gives the same keys, titles and types.</summary>
     public int Seed { get; init; } = 42;
 
@@ -34,6 +37,8 @@ internal sealed record BenchOptions
           --quick                 fewer items and iterations (20,000 items, 50 iterations, 400 concurrent requests)
           --hot                   only the request path: anonymous/bearer { __typename }, { me }, catalogs(first: 1);
                                   32 clients, up to 20,000 requests or 15 s each (no dataset)
+          --persisted             persisted operations against their text: POST text / id / APQ hash, GET APQ hash;
+                                  same load as --hot (no dataset)
           --seed <n>              dataset seed (default 42)
           --items <n>             content items in the main catalog (default 100000)
           --iterations <n>        timed sequential iterations per scenario (default 200)
@@ -46,8 +51,8 @@ internal sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var options = args.Contains("--hot")
-            ? new BenchOptions { Hot = true, Warmup = 20, Iterations = 50, ConcurrentRequests = 20_000, Clients = 32 }
+        var options = args.Contains("--hot") || args.Contains("--persisted")
+            ? new BenchOptions { Hot = args.Contains("--hot"), Persisted = args.Contains("--persisted"), Warmup = 20, Iterations = 50, ConcurrentRequests = 20_000, Clients = 32 }
             : quick
             ? new BenchOptions
             {
@@ -65,7 +70,7 @@ internal sealed record BenchOptions
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
             options = args[i] switch
             {
-                "--quick" or "--hot" => options,
+                "--quick" or "--hot" or "--persisted" => options,
                 "--seed" => options with { Seed = int.Parse(Value()) },
                 "--items" => options with { Items = Math.Max(1_000, int.Parse(Value())) },
                 "--iterations" => options with { Iterations = Math.Max(1, int.Parse(Value())) },
