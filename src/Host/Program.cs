@@ -10,6 +10,14 @@ var (command, hostArgs) = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 var repositoryRoot = LocalCluster.RepositoryRoot(builder.Environment.ContentRootPath);
 var isLocalDefault = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DatabaseConnection.ConnectionStringName));
+// Outside Development nothing local is assumed: no cluster, no demo accounts, no password grant unless configured.
+var useLocalCluster = isLocalDefault && LocalCluster.IsAllowed(builder.Configuration, builder.Environment);
+if (command.Count == 0 && isLocalDefault && !useLocalCluster)
+{
+    await Console.Error.WriteLineAsync(LocalCluster.NotAllowedMessage(builder.Environment));
+    return 1;
+}
+
 builder.Configuration["Mail:PickupDirectory"] ??= Path.Combine(repositoryRoot, ".data", "mail");
 if (command.Count == 0 && (builder.Environment.IsDevelopment() || (isLocalDefault && !builder.Environment.IsProduction())))
 {
@@ -17,26 +25,29 @@ if (command.Count == 0 && (builder.Environment.IsDevelopment() || (isLocalDefaul
     CertificateFiles.UseLocalPair(builder.Configuration, repositoryRoot, TimeProvider.System);
 }
 
-if (command.Count == 0 && isLocalDefault)
-{
-    builder.Configuration["Auth:EnablePasswordFlow"] = "true";
-}
-
 builder.Services.AddLicenseManager(builder.Configuration);
 var app = builder.Build();
 
 if (command.Count > 0)
 {
-    return await CommandLine.RunAsync(app, command, Console.Out, Console.Error);
+    try
+    {
+        return await CommandLine.RunAsync(app, command, Console.Out, Console.Error);
+    }
+    catch (LocalClusterException exception)
+    {
+        await Console.Error.WriteLineAsync(exception.Message);
+        return 1;
+    }
 }
 
 // With no connection string configured, run on our own PostgreSQL cluster under .data/postgres.
 await using var localCluster = await LocalCluster.EnsureAsync(app.Configuration, app.Environment, app.Lifetime, app.Logger);
 
 app.UseLicenseManager();
-if (isLocalDefault)
+if (useLocalCluster && app.Environment.IsDevelopment())
 {
-    // Migrations run when the host starts; the demo is seeded once, into an empty database.
+    // Migrations run when the host starts; the demo is seeded once, into an empty database (elsewhere: `seed-demo`).
     app.Lifetime.ApplicationStarted.Register(() => _ = SeedDemoAsync(app));
 }
 

@@ -5,7 +5,8 @@ namespace LicenseManager.Host.LocalDatabase;
 /// <summary>
 /// <c>dotnet run --project src/Host</c> with no <c>ConnectionStrings:LicenseManager</c>: start (or reuse)
 /// a PostgreSQL cluster under <c>.data/postgres</c> at the repository root and point the app at it.
-/// With a connection string configured nothing is started.
+/// With a connection string configured nothing is started. Outside Development only when
+/// <c>LocalDatabase:Enabled=true</c>: a production instance must never quietly run on a database of its own.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
@@ -18,6 +19,11 @@ public sealed class LocalCluster : IAsyncDisposable
     public static async Task<LocalCluster> EnsureAsync(
         IConfiguration configuration, IHostEnvironment environment, IHostApplicationLifetime lifetime, ILogger logger)
     {
+        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseConnection.ConnectionStringName)) && !IsAllowed(configuration, environment))
+        {
+            throw new LocalClusterException(NotAllowedMessage(environment));
+        }
+
         if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseConnection.ConnectionStringName)))
         {
             return new LocalCluster(null);
@@ -32,6 +38,15 @@ public sealed class LocalCluster : IAsyncDisposable
         logger.LogInformation("Local PostgreSQL is listening on 127.0.0.1:{Port} (database {Database})", cluster.Port, DatabaseName);
         return new LocalCluster(cluster);
     }
+
+    /// <summary>Whether a missing connection string may be made up for by the local cluster.</summary>
+    public static bool IsAllowed(IConfiguration configuration, IHostEnvironment environment) =>
+        environment.IsDevelopment() || configuration.GetValue("LocalDatabase:Enabled", false);
+
+    /// <summary>One line for the terminal when neither a connection string nor the local cluster is allowed.</summary>
+    public static string NotAllowedMessage(IHostEnvironment environment) =>
+        $"ConnectionStrings:LicenseManager is not configured, and outside Development ({environment.EnvironmentName}) no local database is started: " +
+        "set ConnectionStrings__LicenseManager (or LocalDatabase:Enabled=true to use a local cluster under .data/postgres).";
 
     public async ValueTask DisposeAsync()
     {

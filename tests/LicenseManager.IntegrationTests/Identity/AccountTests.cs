@@ -18,7 +18,7 @@ public sealed class AccountTests(IdentityAppFactory factory) : IClassFixture<Ide
         var before = await (await factory.SignedInAsync(email)).QueryAsync(MeQuery);
         before["me"]!["emailVerified"]!.GetValue<bool>().ShouldBeFalse();
 
-        using var verified = await browser.GetAsync(factory.Mail.LinkTo(email));
+        using var verified = await browser.SubmitAsync(factory.Mail.LinkTo(email), new() { ["password"] = TestUsers.Password });
 
         verified.StatusCode.ShouldBe(HttpStatusCode.OK, await verified.Content.ReadAsStringAsync());
         var after = await (await factory.SignedInAsync(email)).QueryAsync(MeQuery);
@@ -32,7 +32,7 @@ public sealed class AccountTests(IdentityAppFactory factory) : IClassFixture<Ide
         var browser = new BrowserSession(factory.Browser());
         using var _ = await browser.SubmitAsync("/account/signup", new() { ["email"] = email, ["password"] = TestUsers.Password });
 
-        using var response = await browser.GetAsync(factory.Mail.LinkTo(email).Replace("token=", "token=AAAA"));
+        using var response = await browser.SubmitAsync(factory.Mail.LinkTo(email).Replace("token=", "token=AAAA"), new() { ["password"] = TestUsers.Password });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var me = await (await factory.SignedInAsync(email)).QueryAsync(MeQuery);

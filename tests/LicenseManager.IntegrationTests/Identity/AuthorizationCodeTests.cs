@@ -130,11 +130,15 @@ public sealed class AuthorizationCodeTests(IdentityAppFactory factory) : IClassF
             signedIn.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe(IdentityAppFactory.PortalRedirectUri);
         }
 
-        using var logout = await browser.GetAsync("/connect/logout?client_id=" + IdentityAppFactory.PortalClientId + "&post_logout_redirect_uri=https%3A%2F%2Fportal.test%2F");
+        using var confirm = await browser.GetAsync(LogoutUrl);
+        confirm.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var logout = await browser.SubmitAsync(LogoutUrl, []);
         using var again = await browser.GetAsync(authorize);
 
-        logout.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        logout.StatusCode.ShouldBe(HttpStatusCode.Redirect, await logout.Content.ReadAsStringAsync());
         logout.Headers.Location!.OriginalString.ShouldBe("https://portal.test/");
         again.Headers.Location!.PathAndQuery.ShouldStartWith("/account/login");
     }
+
+    private const string LogoutUrl = "/connect/logout?client_id=" + IdentityAppFactory.PortalClientId + "&post_logout_redirect_uri=https%3A%2F%2Fportal.test%2F";
 }

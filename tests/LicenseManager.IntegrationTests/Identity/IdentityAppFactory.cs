@@ -13,12 +13,14 @@ public class IdentityAppFactory : AppFactory
 {
     public const string PortalClientId = "test-portal";
     public const string PortalRedirectUri = "https://portal.test/callback";
+    public const string PublicBaseUrl = "https://id.license-manager.test";
 
     public InMemoryMailSender Mail { get; } = new();
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Auth:EnablePasswordFlow"] = "true",
+        ["Auth:PublicBaseUrl"] = PublicBaseUrl,
         ["Auth:Portals:0:ClientId"] = PortalClientId,
         ["Auth:Portals:0:RedirectUris:0"] = PortalRedirectUri,
         ["Auth:Portals:0:PostLogoutRedirectUris:0"] = "https://portal.test/",

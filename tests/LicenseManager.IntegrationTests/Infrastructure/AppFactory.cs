@@ -43,6 +43,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("ConnectionStrings:LicenseManager", ConnectionString);
         }
 
+        // Tests sign in far more often from one address than any person; the rate-limit tests set small limits.
+        builder.UseSetting("Auth:RateLimits:PerAddress:PermitLimit", "1000000");
+        builder.UseSetting("Auth:RateLimits:PerAccount:PermitLimit", "1000000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

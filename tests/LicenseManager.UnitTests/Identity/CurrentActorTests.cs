@@ -22,18 +22,38 @@ public sealed class CurrentActorTests
     }
 
     [Fact]
-    public void From_UnverifiedLearner_ReadsOwnEnterpriseOnlyAndCannotAdminister()
+    public void From_VerifiedLearner_ReadsOwnEnterpriseOnlyAndCannotAdminister()
     {
         var actor = CurrentActor.From(Principal(
-            ("sub", Guid.NewGuid().ToString()), ("email", "l@example.com"), ("email_verified", "false"),
+            ("sub", Guid.NewGuid().ToString()), ("email", "l@example.com"), ("email_verified", "true"),
             ("role", "learner"), ("enterprise_learner", Own.ToString()), ("client_kind", "user")));
 
         actor.Kind.ShouldBe(ActorKind.User);
-        actor.EmailVerified.ShouldBeFalse();
         actor.CanReadEnterprise(Own).ShouldBeTrue();
         actor.CanReadEnterprise(Other).ShouldBeFalse();
         actor.CanAdministerEnterprise(Own).ShouldBeFalse();
         ((IRequestActor)actor).HasTenantAccess(Own, TenantAccess.Administer).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData(null)]
+    public void From_UnverifiedPersonWithRoleAndMembershipClaims_HasNoRoleAndNoEnterprise(string? emailVerified)
+    {
+        (string, string)[] claims =
+        [
+            ("sub", Guid.NewGuid().ToString()), ("email", "victim@corp.example"), ("client_kind", "user"),
+            ("role", "operator"), ("role", "enterprise_admin"), ("enterprise_admin", Own.ToString()), ("enterprise_learner", Other.ToString()),
+        ];
+        var actor = CurrentActor.From(Principal(emailVerified is null ? claims : [.. claims, ("email_verified", emailVerified)]));
+
+        actor.EmailVerified.ShouldBeFalse();
+        actor.Roles.ShouldBeEmpty();
+        actor.IsOperator.ShouldBeFalse();
+        actor.AdminOfEnterprises.ShouldBeEmpty();
+        actor.CanAdministerEnterprise(Own).ShouldBeFalse();
+        actor.CanReadEnterprise(Other).ShouldBeFalse();
+        ((IRequestActor)actor).IsInRole("enterprise_admin").ShouldBeFalse();
     }
 
     [Fact]

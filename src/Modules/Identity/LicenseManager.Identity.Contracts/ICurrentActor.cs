@@ -25,7 +25,8 @@ public interface ICurrentActor
     /// <summary>
     /// Whether <see cref="Email"/> was verified (verification link, or created by an operator). Licenses are
     /// matched to people by email, so an unverified email must not be used to find, assign by or activate a
-    /// license: callers that match by email must refuse when this is false.
+    /// license: callers that match by email must refuse when this is false. For a person it also gates every grant:
+    /// while false, <see cref="Roles"/>, <see cref="AdminOfEnterprises"/> and <see cref="LearnerOfEnterprises"/> are empty.
     /// </summary>
     bool EmailVerified { get; }
 

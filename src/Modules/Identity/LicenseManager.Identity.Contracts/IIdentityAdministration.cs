@@ -6,7 +6,11 @@ namespace LicenseManager.Identity.Contracts;
 /// </summary>
 public interface IIdentityAdministration
 {
-    /// <summary>Creates a verified user, or adds the role/membership to an existing one (its password is kept).</summary>
+    /// <summary>
+    /// Creates a verified user, or adds the role/membership to an existing verified one (its password is kept). An
+    /// existing account whose email was never verified is taken over: it gets the given password, becomes verified,
+    /// and its earlier sessions end (whoever signed up with the address must not inherit the grant).
+    /// </summary>
     Task<string> AddUserAsync(NewUser user, CancellationToken cancellationToken);
 
     /// <summary>Creates a confidential client-credentials client, or updates the one with that id.</summary>

@@ -33,6 +33,7 @@ public sealed class IdentityModule : IWebModule
         // Runs right after the identity migrations, under the same lock.
         services.AddSingleton(new ModuleMigration(IdentityDbContext.Schema, typeof(BuiltInClients), BuiltInClients.EnsureAsync));
         OpenIddictSetup.AddAuth(services, configuration);
+        SignInRateLimits.Add(services);
 
         services.AddHttpContextAccessor();
         services.AddScoped(sp => CurrentActor.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
@@ -52,6 +53,9 @@ public sealed class IdentityModule : IWebModule
 
     public void UseWeb(WebApplication app)
     {
+        // First: a refused attempt reaches neither OpenIddict's client checks nor a password hash. Its 429 has no
+        // CORS headers: what is limited (password and client-credentials grants, account pages) is not cross-origin.
+        SignInRateLimits.Use(app);
         // Before authentication: OpenIddict answers /connect/token inside the authentication middleware.
         app.UseWhen(
             http => http.Request.Path.StartsWithSegments("/connect") || http.Request.Path.StartsWithSegments("/graphql"),

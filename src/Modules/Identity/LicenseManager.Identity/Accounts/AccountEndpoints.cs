@@ -11,7 +11,8 @@ internal static class AccountEndpoints
         endpoints.MapPost("/account/login", LoginPage.PostAsync);
         endpoints.MapGet("/account/signup", SignUpPage.Get);
         endpoints.MapPost("/account/signup", SignUpPage.PostAsync);
-        endpoints.MapGet("/account/verify-email", SignUpPage.VerifyAsync);
+        endpoints.MapGet("/account/verify-email", SignUpPage.GetVerify);
+        endpoints.MapPost("/account/verify-email", SignUpPage.PostVerifyAsync);
         endpoints.MapGet("/account/forgot-password", PasswordResetPages.GetForgot);
         endpoints.MapPost("/account/forgot-password", PasswordResetPages.PostForgotAsync);
         endpoints.MapGet("/account/reset-password", PasswordResetPages.GetReset);

@@ -1,3 +1,4 @@
+using LicenseManager.Identity.Auth;
 using LicenseManager.Identity.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,7 @@ internal static class LoginPage
 {
     public static IResult Get(HttpContext http, string? returnUrl) => Show(http, returnUrl, null, null);
 
-    public static async Task<IResult> PostAsync(HttpContext http, UserManager<User> users, SignInManager<User> signIn)
+    public static async Task<IResult> PostAsync(HttpContext http, PasswordCheck passwords, SignInManager<User> signIn)
     {
         if (!await Page.IsValidFormAsync(http))
         {
@@ -21,25 +22,14 @@ internal static class LoginPage
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         string email = form["email"].ToString(), password = form["password"].ToString(), returnUrl = form["returnUrl"].ToString();
-        var user = await users.FindByEmailAsync(email);
-        if (user is null || user.IsDisabled)
+        // One answer for every failure (unknown email, wrong password, locked, disabled): see PasswordCheck.
+        if (await passwords.CheckAsync(email, password) is not { } user)
         {
-            return Show(http, returnUrl, email, "The email or password is wrong.");
-        }
-
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return Show(http, returnUrl, email, "Too many failed sign-ins: the account is locked for a while.");
-        }
-
-        if (!result.Succeeded)
-        {
-            return Show(http, returnUrl, email, "The email or password is wrong.");
+            return Show(http, returnUrl, email, PasswordCheck.Failed);
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
-        return Results.Redirect(Page.IsLocalUrl(returnUrl) ? returnUrl : "/account/login?signedIn=1");
+        return Results.LocalRedirect(Page.IsLocalUrl(returnUrl) ? returnUrl : "/account/login?signedIn=1");
     }
 
     private static IResult Show(HttpContext http, string? returnUrl, string? email, string? error)

@@ -1,7 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using LicenseManager.Identity.Auth;
 
@@ -38,7 +41,7 @@ internal static class Page
         $"""<label for="{name}">{Encode(label)}</label><input id="{name}" name="{name}" type="{type}" value="{Encode(value ?? string.Empty)}" required>""";
 
     public static string Hidden(string name, string? value) =>
-        $"""<input type="hidden" name="{name}" value="{Encode(value ?? string.Empty)}">""";
+        $"""<input type="hidden" name="{Encode(name)}" value="{Encode(value ?? string.Empty)}">""";
 
     public static string Error(string? message) => message is null ? string.Empty : $"""<p class="error">{Encode(message)}</p>""";
 
@@ -48,17 +51,29 @@ internal static class Page
 
     public static string Encode(string value) => WebUtility.HtmlEncode(value);
 
-    /// <summary>Only paths on this site: never <c>//host</c>, <c>/\host</c> or absolute URLs (open redirects).</summary>
-    public static bool IsLocalUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    /// <summary>
+    /// Only paths on this site, by the framework's check: never <c>//host</c>, <c>/\host</c>, absolute URLs, or
+    /// paths with control characters (browsers drop a tab, so <c>/&#9;/host</c> would become <c>//host</c>).
+    /// </summary>
+    public static bool IsLocalUrl([NotNullWhen(true)] string? url) => RedirectHttpResult.IsLocalUrl(url);
 
-    /// <summary>The public base URL for links in emails: the fixed issuer when configured, else this request's.</summary>
-    public static string BaseUrl(HttpContext http)
+    /// <summary>
+    /// The public base URL for links in emails: <c>Auth:PublicBaseUrl</c>, else the fixed <c>Auth:Issuer</c>;
+    /// never this request's Host header, which whoever sends the request chooses. Null when neither is configured.
+    /// </summary>
+    public static string? BaseUrl(HttpContext http)
     {
-        var issuer = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.Issuer;
-        return !string.IsNullOrWhiteSpace(issuer)
-            ? issuer.TrimEnd('/')
-            : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        var auth = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var configured = !string.IsNullOrWhiteSpace(auth.PublicBaseUrl) ? auth.PublicBaseUrl : auth.Issuer;
+        return string.IsNullOrWhiteSpace(configured) ? null : configured.TrimEnd('/');
+    }
+
+    /// <summary>What a page that would mail a link answers when no public base URL is configured.</summary>
+    public static IResult NoBaseUrl(HttpContext http, string title)
+    {
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("LicenseManager.Identity.Accounts")
+            .LogError("Account emails need Auth:PublicBaseUrl (or Auth:Issuer): links are never built from the request's Host header");
+        return Render(title, Error("This server cannot send account emails yet; please tell its operator."), StatusCodes.Status503ServiceUnavailable);
     }
 
     public static async Task<bool> IsValidFormAsync(HttpContext http) =>

@@ -51,6 +51,11 @@ internal sealed class CurrentActor : ICurrentActor, IRequestActor
             _ => ActorKind.User,
         };
         var isUser = kind == ActorKind.User;
+        var verified = isUser && bool.TryParse(principal.GetClaim(Claims.EmailVerified), out var v) && v;
+        // A person's roles and memberships count only once the email is verified: anyone can sign up with an
+        // address that is not theirs, and must not inherit what is granted to that address (tokens from
+        // before this rule, or any other issuer, may still carry them).
+        var grantsCount = !isUser || verified;
         return new CurrentActor
         {
             IsAuthenticated = true,
@@ -58,11 +63,11 @@ internal sealed class CurrentActor : ICurrentActor, IRequestActor
             UserId = isUser && Guid.TryParse(subject, out var userId) ? userId : null,
             ClientId = isUser ? principal.GetPresenters().FirstOrDefault() ?? principal.GetClaim(Claims.ClientId) : subject,
             Email = isUser ? principal.GetClaim(Claims.Email) : null,
-            EmailVerified = isUser && bool.TryParse(principal.GetClaim(Claims.EmailVerified), out var verified) && verified,
-            Roles = principal.GetClaims(Claims.Role).ToHashSet(StringComparer.Ordinal),
+            EmailVerified = verified,
+            Roles = grantsCount ? principal.GetClaims(Claims.Role).ToHashSet(StringComparer.Ordinal) : [],
             Scopes = principal.GetScopes().ToHashSet(StringComparer.Ordinal),
-            AdminOfEnterprises = Guids(principal, ClaimNames.EnterpriseAdmin),
-            LearnerOfEnterprises = Guids(principal, ClaimNames.EnterpriseLearner),
+            AdminOfEnterprises = grantsCount ? Guids(principal, ClaimNames.EnterpriseAdmin) : [],
+            LearnerOfEnterprises = grantsCount ? Guids(principal, ClaimNames.EnterpriseLearner) : [],
             ClientEnterpriseId = !isUser && Guid.TryParse(principal.GetClaim(ClaimNames.ClientEnterprise), out var enterprise) ? enterprise : null,
         };
     }

@@ -13,7 +13,8 @@ namespace LicenseManager.Identity.Administration;
 internal sealed class IdentityAdministration(
     UserManager<User> users,
     IdentityDbContext db,
-    IOpenIddictApplicationManager applications) : IIdentityAdministration
+    IOpenIddictApplicationManager applications,
+    Sessions sessions) : IIdentityAdministration
 {
     private static readonly string[] UserRoles = [IdentityRoles.Operator, IdentityRoles.EnterpriseAdmin, IdentityRoles.Learner];
     private static readonly string[] ClientRoles = [IdentityRoles.Partner, IdentityRoles.Provisioning, IdentityRoles.Operator];
@@ -25,12 +26,21 @@ internal sealed class IdentityAdministration(
         Require(isOperator || input.EnterpriseId is not null, $"Role '{input.Role}' needs --enterprise <uuid>.");
         Require(!isOperator || input.EnterpriseId is null, "Operators are global: give no --enterprise.");
 
+        // One transaction (UserManager, OpenIddict's managers and this method share the scoped context): a failure
+        // half-way, e.g. after a takeover but before the membership, leaves the account as it was.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await users.FindByEmailAsync(input.Email);
         var created = user is null;
+        var takenOver = false;
         if (user is null)
         {
             user = new User { UserName = input.Email.Trim().ToLowerInvariant(), Email = input.Email.Trim().ToLowerInvariant(), EmailConfirmed = true };
             Check(await users.CreateAsync(user, input.Password));
+        }
+        else if (!user.EmailConfirmed)
+        {
+            await TakeOverAsync(user, input.Password, cancellationToken);
+            takenOver = true;
         }
 
         if (isOperator)
@@ -47,10 +57,29 @@ internal sealed class IdentityAdministration(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         var where = input.EnterpriseId is { } e ? $" of enterprise {e}" : string.Empty;
-        return created
-            ? $"Created user {user.Email} ({user.Id}) as {input.Role}{where}."
+        return created ? $"Created user {user.Email} ({user.Id}) as {input.Role}{where}."
+            : takenOver ? $"User {user.Email} had signed up but never verified the address: it now has the given password, " +
+                          $"is verified, its earlier sessions are ended, and it is {input.Role}{where}."
             : $"User {user.Email} already exists (password unchanged); it is {input.Role}{where}.";
+    }
+
+    /// <summary>
+    /// Anyone can sign up with an address they do not own; until it is verified nobody has shown it is theirs.
+    /// An operator granting a role to that address vouches for it, so the account becomes the operator's:
+    /// the operator's password replaces the sign-up's, the address counts as verified, and whatever the
+    /// person who signed up holds (sessions, refresh tokens, the pending verification link) stops working.
+    /// </summary>
+    private async Task TakeOverAsync(User user, string password, CancellationToken cancellationToken)
+    {
+        // Validates the password first (nothing changes when it is too weak) and renews the security stamp.
+        Check(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
+        user.EmailConfirmed = true;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        Check(await users.UpdateAsync(user));
+        await sessions.EndAllAsync(user, stampAlreadyChanged: true, cancellationToken);
     }
 
     public async Task<string> AddClientAsync(NewClient input, CancellationToken cancellationToken)

@@ -8,6 +8,12 @@ internal sealed class AuthOptions
     /// <summary>The fixed issuer every instance uses (required in Production), e.g. <c>https://api.example.com/</c>.</summary>
     public string? Issuer { get; set; }
 
+    /// <summary>
+    /// The public base URL links in emails (verification, password reset) start with, e.g. <c>https://id.example.com</c>;
+    /// defaults to <see cref="Issuer"/>. Development sets it in appsettings.Development.json.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Allows the password grant through the public client <c>license-manager-cli</c> (development, tests).</summary>
     public bool EnablePasswordFlow { get; set; }
 
@@ -31,8 +37,29 @@ internal sealed class AuthOptions
     /// <summary>Browser origins of the portals, allowed by CORS on <c>/connect/*</c> and <c>/graphql</c>.</summary>
     public string[] CorsOrigins { get; set; } = [];
 
+    /// <summary>Limits on sign-in attempts and account mail (<see cref="SignInRateLimits"/>).</summary>
+    public RateLimitsOptions RateLimits { get; set; } = new();
+
     /// <summary>The portals' public clients (authorization code + PKCE), created or updated at startup.</summary>
     public List<PortalClientOptions> Portals { get; set; } = [];
+}
+
+/// <summary>Configuration section <c>Auth:RateLimits</c>.</summary>
+internal sealed class RateLimitsOptions
+{
+    /// <summary>Per client address (after trusted forwarded headers): enough for an office behind one NAT.</summary>
+    public RateLimitOptions PerAddress { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Per account named in the request: a person mistyping a few times is never stopped by it.</summary>
+    public RateLimitOptions PerAccount { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) };
+}
+
+/// <summary>A fixed window: at most <see cref="PermitLimit"/> requests per <see cref="Window"/>.</summary>
+internal sealed class RateLimitOptions
+{
+    public int PermitLimit { get; set; }
+
+    public TimeSpan Window { get; set; }
 }
 
 /// <summary>A PFX certificate: a file path or base64 content, and its password.</summary>

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using LicenseManager.Identity.Accounts;
 using LicenseManager.Identity.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -38,10 +40,40 @@ internal sealed class AuthorizeEndpoint(UserManager<User> users, PrincipalFactor
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
+    /// <summary>
+    /// Signs the person out when the request shows it comes from them: an <c>id_token_hint</c> of the signed-in
+    /// person (OpenIddict validated its signature), or our own confirmation form (antiforgery). Anything else, e.g.
+    /// an image tag on any site pointing here, gets the confirmation form instead of a sign-out.
+    /// </summary>
     public static async Task<IResult> LogoutAsync(HttpContext http)
     {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var signedIn = session.Succeeded ? session.Principal!.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        if (signedIn is not null && !await IsFromSignedInPersonAsync(http, request, signedIn))
+        {
+            return Page.Render("Sign out", Page.Form(http, "/connect/logout",
+                string.Concat(ConfirmedParameters.Select(name => Page.Hidden(name, (string?)request.GetParameter(name)))),
+                "Sign out"));
+        }
+
         await http.SignOutAsync(IdentityConstants.ApplicationScheme);
         // OpenIddict redirects to the validated post_logout_redirect_uri, or here when none was given.
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    /// <summary>What the confirmation form passes on (never the hint, never anything else the caller made up).</summary>
+    private static readonly string[] ConfirmedParameters = [Parameters.ClientId, Parameters.PostLogoutRedirectUri, Parameters.State];
+
+    private static async Task<bool> IsFromSignedInPersonAsync(HttpContext http, OpenIddictRequest request, string userId)
+    {
+        if (request.IdTokenHint is not null)
+        {
+            var hint = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            // Someone else's valid id token (the attacker's own) must not sign this person out.
+            return hint.Principal?.GetClaim(Claims.Subject) == userId;
+        }
+
+        return HttpMethods.IsPost(http.Request.Method) && await Page.IsValidFormAsync(http);
     }
 }

@@ -24,4 +24,10 @@ internal static class ClaimNames
     public const string ApiAudience = "license-manager";
 
     public const string CliClientId = "license-manager-cli";
+
+    /// <summary>
+    /// The user's security stamp when the grant was made; kept in authorization codes and refresh tokens only
+    /// (no destination), so a reset or password change (a new stamp) makes them worthless.
+    /// </summary>
+    public const string SecurityStamp = "lm_security_stamp";
 }

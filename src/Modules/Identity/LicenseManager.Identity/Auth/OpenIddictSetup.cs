@@ -57,6 +57,9 @@ internal static class OpenIddictSetup
             options.Cookie.Name = "lm.session";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        // The login cookie is checked against the user's security stamp on every use (only the account pages and
+        // /connect/authorize read it), so a reset or password change signs every browser out at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorization();
         services.AddAntiforgery(options => options.Cookie.Name = "lm.antiforgery");
 
@@ -94,6 +97,9 @@ internal static class OpenIddictSetup
                 server.Issuer = new Uri(options.Issuer);
             }
 
+            // PKCE with S256 only: "plain" (or no method, which means plain) lets whoever sees the code redeem it.
+            server.CodeChallengeMethods.Clear();
+            server.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
             server.AccessTokenLifetime = options.AccessTokenLifetime;
             server.RefreshTokenLifetime = options.RefreshTokenLifetime;
             if (options.EnablePasswordFlow)
@@ -106,6 +112,8 @@ internal static class OpenIddictSetup
             aspNetCore.DisableTransportSecurityRequirement = !environment.IsProduction());
 
         services.AddScoped<PrincipalFactory>();
+        services.AddScoped<PasswordCheck>();
+        services.AddScoped<Sessions>();
         services.AddScoped<TokenEndpoint>();
         services.AddScoped<AuthorizeEndpoint>();
         services.AddSingleton<TokenPruner>();

@@ -11,18 +11,20 @@ namespace LicenseManager.Identity.Auth;
 
 /// <summary>
 /// Builds the principal a token is issued for, always from the current database state: a refresh after a
-/// role change carries the new roles, a disabled user gets nothing.
+/// role change carries the new roles, a disabled user gets nothing. Roles and memberships are only put into
+/// tokens of a verified email: whoever signs up with someone else's address must not inherit what an
+/// operator grants to that address.
 /// </summary>
 internal sealed class PrincipalFactory(UserManager<User> users, IDbContextFactory<IdentityDbContext> contexts)
 {
     public async Task<ClaimsPrincipal> ForUserAsync(User user, ImmutableArray<string> scopes, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var memberships = await db.EnterpriseMemberships.AsNoTracking()
-            .Where(m => m.UserId == user.Id)
-            .ToListAsync(cancellationToken);
+        var memberships = user.EmailConfirmed
+            ? await db.EnterpriseMemberships.AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync(cancellationToken)
+            : [];
         var roles = new SortedSet<string>(StringComparer.Ordinal);
-        if (await users.IsInRoleAsync(user, IdentityRoles.Operator))
+        if (user.EmailConfirmed && await users.IsInRoleAsync(user, IdentityRoles.Operator))
         {
             roles.Add(IdentityRoles.Operator);
         }
@@ -32,7 +34,8 @@ internal sealed class PrincipalFactory(UserManager<User> users, IDbContextFactor
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, user.Id.ToString())
             .SetClaim(Claims.Email, user.Email)
-            .SetClaim(ClaimNames.ClientKind, "user");
+            .SetClaim(ClaimNames.ClientKind, "user")
+            .SetClaim(ClaimNames.SecurityStamp, user.SecurityStamp);
         identity.AddClaim(new Claim(Claims.EmailVerified, user.EmailConfirmed ? "true" : "false", ClaimValueTypes.Boolean));
         identity.SetClaims(Claims.Role, [.. roles]);
         identity.SetClaims(ClaimNames.EnterpriseAdmin, Enterprises(memberships, IdentityRoles.EnterpriseAdmin));
@@ -71,6 +74,12 @@ internal sealed class PrincipalFactory(UserManager<User> users, IDbContextFactor
 
     private static IEnumerable<string> Destinations(Claim claim, ImmutableArray<string> scopes)
     {
+        if (claim.Type == ClaimNames.SecurityStamp)
+        {
+            // Stays in the server's own (encrypted) codes and refresh tokens; never in a token a client reads.
+            yield break;
+        }
+
         yield return OpenIddictConstants.Destinations.AccessToken;
         var forIdentityToken = claim.Type switch
         {

@@ -19,7 +19,7 @@ namespace LicenseManager.Identity.Auth;
 internal sealed class TokenEndpoint(
     IOpenIddictApplicationManager applications,
     UserManager<User> users,
-    SignInManager<User> signIn,
+    PasswordCheck passwords,
     PrincipalFactory principals)
 {
     public async Task<IResult> HandleAsync(HttpContext http)
@@ -49,21 +49,10 @@ internal sealed class TokenEndpoint(
 
         if (request.IsPasswordGrantType())
         {
-            var user = await users.FindByEmailAsync(request.Username ?? string.Empty);
-            if (user is null || user.IsDisabled)
+            var user = await passwords.CheckAsync(request.Username ?? string.Empty, request.Password ?? string.Empty);
+            if (user is null)
             {
-                return Forbid(Errors.InvalidGrant, "The email or password is wrong.");
-            }
-
-            var result = await signIn.CheckPasswordSignInAsync(user, request.Password ?? string.Empty, lockoutOnFailure: true);
-            if (result.IsLockedOut)
-            {
-                return Forbid(Errors.InvalidGrant, "The account is locked out after too many failed sign-ins; try again later.");
-            }
-
-            if (!result.Succeeded)
-            {
-                return Forbid(Errors.InvalidGrant, "The email or password is wrong.");
+                return Forbid(Errors.InvalidGrant, PasswordCheck.Failed);
             }
 
             var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken);
@@ -75,16 +64,38 @@ internal sealed class TokenEndpoint(
         {
             var granted = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
             var user = granted?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
-            if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
+            // Not refused for a lockout: anyone can lock an account with wrong passwords, and that must not also end
+            // its owner's sessions. A reset or password change does (below).
+            if (granted is null || user is null || user.IsDisabled)
             {
                 return Forbid(Errors.InvalidGrant, "The account is no longer allowed to sign in.");
             }
 
-            return SignIn(await principals.ForUserAsync(user, granted!.GetScopes(), cancellationToken));
+            // A reset or password change gives the user a new security stamp: codes and refresh tokens from before are void.
+            if (granted.GetClaim(ClaimNames.SecurityStamp) is not { } stamp || stamp != user.SecurityStamp)
+            {
+                return Forbid(Errors.InvalidGrant, "The password was changed or reset since this sign-in; sign in again.");
+            }
+
+            var principal = await principals.ForUserAsync(user, granted.GetScopes(), cancellationToken);
+            if (!StillHolds(granted, principal))
+            {
+                return Forbid(Errors.InvalidGrant, "A role or membership of this sign-in was removed; sign in again.");
+            }
+
+            return SignIn(principal);
         }
 
         return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");
     }
+
+    /// <summary>
+    /// Whether every role and membership the grant was made with is still held. A removal ends the sessions
+    /// from before it, whatever removed it; additions simply show up in the new token.
+    /// </summary>
+    private static bool StillHolds(ClaimsPrincipal granted, ClaimsPrincipal current) =>
+        new[] { Claims.Role, ClaimNames.EnterpriseAdmin, ClaimNames.EnterpriseLearner }.All(type =>
+            granted.GetClaims(type).ToHashSet(StringComparer.Ordinal).IsSubsetOf(current.GetClaims(type)));
 
     /// <summary>The requested scopes, or all the client may have when none were requested (so the token has an audience).</summary>
     private async Task<ImmutableArray<string>> ScopesAsync(OpenIddictRequest request, object application, CancellationToken cancellationToken)
