@@ -52,8 +52,6 @@ public sealed class GqlRequestExecutor
     private readonly ILogger<GqlRequestExecutor> _logger;
     private readonly IValidationRule[] _fullRules;
     private readonly IValidationRule[] _cachedRules;
-    private readonly IValidationRule[] _fullRulesNoIntrospection;
-    private readonly IValidationRule[] _cachedRulesNoIntrospection;
 
     public GqlRequestExecutor(
         ISchema schema,
@@ -81,9 +79,6 @@ public sealed class GqlRequestExecutor
         // A cached document was validated before, but its cost depends on this request's variables
         // (page sizes), so the complexity rule must run again: GraphQL.NET would otherwise skip it.
         _cachedRules = [complexity];
-        // Callers denied introspection (partners by default) get the rule on cache hits too: the cache is shared.
-        _fullRulesNoIntrospection = [.. _fullRules, NoIntrospectionValidationRule.Instance];
-        _cachedRulesNoIntrospection = [.. _cachedRules, NoIntrospectionValidationRule.Instance];
     }
 
     public async Task<GqlResult> ExecuteAsync(GqlRequest request, GqlCall call)
@@ -138,6 +133,13 @@ public sealed class GqlRequestExecutor
                 GqlOutcome.MutationOverGet);
         }
 
+        var rules = fromCache ? _cachedRules : _fullRules;
+        if (!mayIntrospect)
+        {
+            // Callers denied introspection (partners by default) get the rule on cache hits too: the cache is shared.
+            rules = [.. rules, NoIntrospectionValidationRule.Instance];
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(call.Aborted);
         timeout.CancelAfter(_options.ExecutionTimeout);
         ExecutionResult result;
@@ -156,8 +158,8 @@ public sealed class GqlRequestExecutor
                 CancellationToken = timeout.Token,
                 // GraphQL.NET validates a document handed to it with ValidationRules: on a cache hit only
                 // the rules that depend on the request run (measured: 0.49 ms vs 0.02 ms for 100 fields).
-                ValidationRules = Rules(fromCache, mayIntrospect),
-                CachedDocumentValidationRules = Rules(fromCache, mayIntrospect),
+                ValidationRules = rules,
+                CachedDocumentValidationRules = rules,
                 UnhandledExceptionDelegate = LogUnhandledAsync,
             });
         }
@@ -180,14 +182,6 @@ public sealed class GqlRequestExecutor
 
         return new GqlResult(result, GqlOutcome.Executed);
     }
-
-    private IValidationRule[] Rules(bool fromCache, bool mayIntrospect) => (fromCache, mayIntrospect) switch
-    {
-        (true, true) => _cachedRules,
-        (false, true) => _fullRules,
-        (true, false) => _cachedRulesNoIntrospection,
-        (false, false) => _fullRulesNoIntrospection,
-    };
 
     private static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? operationName)
     {
