@@ -2,6 +2,7 @@ using System.ComponentModel;
 using LicenseManager.Platform.Data.Platform;
 using LicenseManager.Platform.Gql.Mutations;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace LicenseManager.Platform.Gql.Persisted;
 
@@ -19,7 +20,7 @@ internal sealed class RegisterPersistedOperation
         [property: Description("False when the hash was stored already (the stored operation is returned).")] bool Created);
 
     public static async Task<MutationResult<Payload>> ResolveAsync(
-        Input input, PlatformDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Input input, PlatformDbContext db, IDbContextFactory<PlatformDbContext> contexts, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (OperationDocuments.Problem(input.Document, input.Name) is { } problem)
         {
@@ -47,7 +48,18 @@ internal sealed class RegisterPersistedOperation
             RegisteredAt = clock.GetUtcNow(),
         };
         db.PersistedOperations.Add(operation);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Registered by another request (APQ, an import, another instance) since the check: the same text by definition.
+            // A failed statement aborts PostgreSQL's transaction, so the stored row is read on a fresh context.
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            return new Payload(await fresh.PersistedOperations.AsNoTracking().SingleAsync(o => o.Hash == hash, cancellationToken), Created: false);
+        }
+
         return new Payload(operation, Created: true);
     }
 }
