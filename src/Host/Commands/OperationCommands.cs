@@ -1,6 +1,7 @@
 using LicenseManager.Host.LocalDatabase;
 using LicenseManager.Platform.Data;
 using LicenseManager.Platform.Gql.Persisted;
+using Microsoft.Extensions.Options;
 
 namespace LicenseManager.Host.Commands;
 
@@ -18,8 +19,10 @@ internal static class OperationCommands
             throw new CommandException($"No manifest at '{path}'.");
         }
 
-        var import = services.GetService<OperationImport>()
-            ?? throw new CommandException("Persisted operations are switched off (GraphQL:PersistedOperations:Enabled=false).");
+        if (!services.GetRequiredService<IOptions<PersistedOperationsOptions>>().Value.Enabled)
+        {
+            throw new CommandException("Persisted operations are switched off (GraphQL:PersistedOperations:Enabled=false).");
+        }
         var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
         var cancellationToken = lifetime.ApplicationStopping;
         await using var cluster = await LocalCluster.EnsureAsync(
@@ -28,7 +31,7 @@ internal static class OperationCommands
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         try
         {
-            await output.WriteLineAsync(await import.ImportAsync(path, cancellationToken));
+            await output.WriteLineAsync(await services.GetRequiredService<OperationImport>().ImportAsync(path, cancellationToken));
             return 0;
         }
         catch (ManifestException exception)
