@@ -1,5 +1,5 @@
 // Verifies an entitlement assertion from `contentAccess` offline, with nothing but the public keys the server
-// publishes (OpenID discovery -> JWKS). Node 20+, no packages:
+// publishes (OpenID discovery -> JWKS). Node 18+, no packages:
 //   node docs/examples/verify-entitlement.mjs https://licenses.example.com <assertion>
 // Prints the verified claims and exits 0, or prints why the assertion is refused and exits 1.
 // A partner fetches the JWKS once and caches it (refetching when it meets an unknown kid); nothing else

@@ -49,7 +49,7 @@ public static class NodeScript
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {program}: is Node.js (20+) installed?");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {program}: is Node.js (18+) installed?");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(timeout);
