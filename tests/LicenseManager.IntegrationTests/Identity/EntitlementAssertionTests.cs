@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using LicenseManager.Identity.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -96,23 +94,9 @@ public sealed class EntitlementAssertionTests(AssertionFactory factory) : IClass
 
     private string Sign(EntitlementGrant grant) => factory.Services.GetRequiredService<IEntitlementAssertions>().Sign(grant);
 
-    /// <summary>What docs/entitlement-assertions.md tells a partner to do.</summary>
     private async Task<TokenValidationResult> VerifyAsync(string assertion, TimeProvider now)
     {
         using var http = factory.CreateClient();
-        var discovery = (await http.GetFromJsonAsync<JsonObject>("/.well-known/openid-configuration"))!;
-        var jwks = new JsonWebKeySet(await http.GetStringAsync(discovery["jwks_uri"]!.GetValue<string>()));
-        return await new JsonWebTokenHandler().ValidateTokenAsync(assertion, new TokenValidationParameters
-        {
-            ValidIssuer = discovery["issuer"]!.GetValue<string>(),
-            ValidAudience = EntitlementAssertion.Audience,
-            ValidTypes = [EntitlementAssertion.TokenType],
-            IssuerSigningKeys = jwks.GetSigningKeys(),
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            // The partner's clock (a fake one here): valid from nbf, refused from exp on.
-            LifetimeValidator = (notBefore, expires, _, _) =>
-                notBefore <= now.GetUtcNow().UtcDateTime && now.GetUtcNow().UtcDateTime < expires,
-        });
+        return await PublishedKeys.VerifyAsync(http, assertion, now);
     }
 }
