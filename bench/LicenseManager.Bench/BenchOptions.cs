@@ -32,27 +32,33 @@ internal sealed record BenchOptions
 
     public string? Output { get; init; }
 
+    /// <summary><c>--hot</c> only: run just the scenarios whose name contains this text (after the baseline), e.g. to profile one.</summary>
+    public string? Only { get; init; }
+
     public const string Usage = """
         usage: dotnet run -c Release --project bench/LicenseManager.Bench -- [options]
           --quick                 fewer items and iterations (20,000 items, 50 iterations, 400 concurrent requests)
           --hot                   only the request path: anonymous/bearer { __typename }, { me }, catalogs(first: 1);
-                                  32 clients, up to 20,000 requests or 15 s each (no dataset)
+                                  32 clients, up to 20,000 requests or 15 s each, then 2,000 sequential (no dataset)
           --persisted             persisted operations against their text: POST text / id / APQ hash, GET APQ hash;
-                                  same load as --hot (no dataset)
+                                  32 clients, up to 20,000 requests or 15 s each (no dataset)
           --seed <n>              dataset seed (default 42)
           --items <n>             content items in the main catalog (default 100000)
           --iterations <n>        timed sequential iterations per scenario (default 200)
           --concurrent <n>        requests of each concurrent run (default 2000)
           --clients <n>           concurrent clients (default 8)
           --output <file>         where the table is written (default bench/results/latest.md)
+          --only <text>           with --hot: only the baseline and the scenarios whose name contains <text> (profiling)
         environment: LM_BENCH_CONNECTION=<connection string> uses that database instead of a throwaway cluster.
         """;
 
     public static BenchOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var options = args.Contains("--hot") || args.Contains("--persisted")
-            ? new BenchOptions { Hot = args.Contains("--hot"), Persisted = args.Contains("--persisted"), Warmup = 20, Iterations = 50, ConcurrentRequests = 20_000, Clients = 32 }
+        var options = args.Contains("--persisted")
+            ? new BenchOptions { Persisted = true, Warmup = 20, Iterations = 50, ConcurrentRequests = 20_000, Clients = 32 }
+            : args.Contains("--hot")
+            ? new BenchOptions { Hot = true, Warmup = 150, Iterations = 2_000, ConcurrentRequests = 20_000, Clients = 32 }
             : quick
             ? new BenchOptions
             {
@@ -77,6 +83,7 @@ internal sealed record BenchOptions
                 "--concurrent" => options with { ConcurrentRequests = Math.Max(1, int.Parse(Value())) },
                 "--clients" => options with { Clients = Math.Clamp(int.Parse(Value()), 1, 64) },
                 "--output" => options with { Output = Value() },
+                "--only" => options with { Only = Value() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 var unknown => throw new ArgumentException($"Unknown option '{unknown}'.\n{Usage}"),
             };

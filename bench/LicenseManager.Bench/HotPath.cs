@@ -41,6 +41,7 @@ internal static class HotPath
         Func<CancellationToken, Task<bool>> bearer = ct => http.PostAsync(typename, authenticated: true, ct);
         Func<CancellationToken, Task<bool>> viewer = ct => http.PostAsync(me, authenticated: true, ct);
         Func<CancellationToken, Task<bool>> list = ct => http.PostAsync(catalogs, authenticated: true, ct);
+        Func<CancellationToken, Task<bool>> ready = ct => http.GetAsync("health/ready", ct);
 
         var runner = new Runner(options, log);
         log.WriteLine("warm-up (JIT tiering), not reported");
@@ -51,6 +52,8 @@ internal static class HotPath
             ("{ __typename }, bearer token", bearer),
             ("{ me { email } }, bearer token (no SQL)", viewer),
             ("{ catalogs(first: 1) { nodes { id } } }, bearer token (one SELECT)", list),
+            // The same round trip without GraphQL or EF: tells the driver and server's share from ours.
+            ("GET /health/ready (raw Npgsql SELECT 1, no GraphQL, no EF)", ready),
         ];
         foreach (var (name, call) in scenarios)
         {
@@ -59,7 +62,14 @@ internal static class HotPath
                 break;
             }
 
+            if (options.Only is { } only && name != Baseline && !name.Contains(only, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             await runner.ConcurrentAsync(name, call);
+            // One client, no queueing: the request's own cost, next to its cost under 32 clients.
+            await runner.SequentialAsync(name, call);
         }
 
         await write(runner.Table(Baseline), total.Elapsed, server);

@@ -7,6 +7,9 @@ namespace LicenseManager.Bench;
 /// <summary>One measured row. Latencies in milliseconds; <see cref="RequestsPerSecond"/> only for concurrent runs.</summary>
 internal sealed record Row(string Scenario, string Mode, int N, double MedianMs, double P95Ms, double? RequestsPerSecond, int Failures, double P99Ms = double.NaN)
 {
+    /// <summary>CPU time of this process (client and server, not PostgreSQL) per request of a concurrent run, µs.</summary>
+    public double? CpuMicrosPerRequest { get; init; }
+
     public bool Concurrent => RequestsPerSecond is not null;
 }
 
@@ -49,6 +52,7 @@ internal sealed class Runner(BenchOptions options, TextWriter log)
 
         var latencies = new List<double>(n);
         var failures = 0;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var budget = Stopwatch.StartNew();
         for (var i = 0; i < n && budget.Elapsed < options.ScenarioBudget; i++)
         {
@@ -65,7 +69,11 @@ internal sealed class Runner(BenchOptions options, TextWriter log)
             }
         }
 
-        return Add(new Row(scenario, "seq", latencies.Count, Median(latencies), P95(latencies), null, failures, Percentile(latencies, 0.99)));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        return Add(new Row(scenario, "seq", latencies.Count, Median(latencies), P95(latencies), null, failures, Percentile(latencies, 0.99))
+        {
+            CpuMicrosPerRequest = latencies.Count > 0 ? cpu.TotalMicroseconds / latencies.Count : null,
+        });
     }
 
     public async Task<Row> ConcurrentAsync(string scenario, Func<CancellationToken, Task<bool>> call)
@@ -80,6 +88,8 @@ internal sealed class Runner(BenchOptions options, TextWriter log)
         var failures = 0;
         var perClient = new List<double>[options.Clients];
         using var deadline = new CancellationTokenSource(options.ScenarioBudget);
+        // CPU time is less sensitive than wall time to other processes on a shared machine.
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var clients = Enumerable.Range(0, options.Clients).Select(c => Task.Run(async () =>
         {
@@ -101,9 +111,13 @@ internal sealed class Runner(BenchOptions options, TextWriter log)
         })).ToArray();
         await Task.WhenAll(clients);
         wall.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var all = perClient.SelectMany(l => l).ToList();
         var rps = all.Count / wall.Elapsed.TotalSeconds;
-        return Add(new Row(scenario, $"conc×{options.Clients}", all.Count, Median(all), P95(all), rps, failures, Percentile(all, 0.99)));
+        return Add(new Row(scenario, $"conc×{options.Clients}", all.Count, Median(all), P95(all), rps, failures, Percentile(all, 0.99))
+        {
+            CpuMicrosPerRequest = all.Count > 0 ? cpu.TotalMicroseconds / all.Count : null,
+        });
     }
 
     private Row Add(Row row)
@@ -111,6 +125,7 @@ internal sealed class Runner(BenchOptions options, TextWriter log)
         Rows.Add(row);
         log.WriteLine($"  {row.Scenario,-58} {row.Mode,-7} n={row.N,5}  median {row.MedianMs,8:F2} ms  p95 {row.P95Ms,8:F2} ms  p99 {row.P99Ms,8:F2} ms"
                       + (row.RequestsPerSecond is { } rps ? $"  {rps,7:F0} req/s" : string.Empty)
+                      + (row.CpuMicrosPerRequest is { } cpu ? $"  cpu {cpu,6:F0} µs/req" : string.Empty)
                       + (row.Failures > 0 ? $"  FAILURES {row.Failures}" : string.Empty));
         return row;
     }
@@ -167,8 +182,8 @@ internal sealed class Runner(BenchOptions options, TextWriter log)
         var baselineConc = Rows.FirstOrDefault(r => r.Scenario == baselineScenario && r.Concurrent)?.MedianMs;
         var baselineRps = Rows.FirstOrDefault(r => r.Scenario == baselineScenario && r.Concurrent)?.RequestsPerSecond;
         var text = new StringBuilder();
-        text.AppendLine("| scenario | mode | n | median ms | p95 ms | p99 ms | req/s | × baseline median | × baseline req/s |");
-        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|");
+        text.AppendLine("| scenario | mode | n | median ms | p95 ms | p99 ms | req/s | × baseline median | × baseline req/s | app CPU µs/req |");
+        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var row in Rows)
         {
             var baseline = row.Concurrent ? baselineConc : baselineSeq;
@@ -177,7 +192,7 @@ internal sealed class Runner(BenchOptions options, TextWriter log)
             var failures = row.Failures > 0 ? $" ({row.Failures} failed)" : string.Empty;
             // Throughput ratio: the issue's targets ("≥ 0.80× of anonymous { __typename }") are req/s of the same run.
             var rpsRatio = row.RequestsPerSecond is { } own && baselineRps is > 0 ? (own / baselineRps.Value).ToString("F2", culture) : "";
-            text.AppendLine(culture, $"| {row.Scenario}{failures} | {row.Mode} | {row.N} | {row.MedianMs:F2} | {row.P95Ms:F2} | {row.P99Ms:F2} | {rps} | {ratio} | {rpsRatio} |");
+            text.AppendLine(culture, $"| {row.Scenario}{failures} | {row.Mode} | {row.N} | {row.MedianMs:F2} | {row.P95Ms:F2} | {row.P99Ms:F2} | {rps} | {ratio} | {rpsRatio} | {row.CpuMicrosPerRequest?.ToString("F0", culture)} |");
         }
 
         return text.ToString();

@@ -28,7 +28,8 @@ public sealed class DatabaseMigrator(
             return;
         }
 
-        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        // A session lock needs one physical connection for its whole life: the bulk data source never multiplexes.
+        var dataSource = services.GetRequiredService<BulkDataSource>().Source;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
         {

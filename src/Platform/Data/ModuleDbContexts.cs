@@ -13,11 +13,15 @@ public static class ModuleDbContexts
 {
     public const string MigrationsHistoryTable = "__EFMigrationsHistory";
 
-    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema)
+    /// <param name="multiplexed">
+    /// Serve the module's queries from the multiplexed data source (<see cref="MultiplexedDataSource"/>): for
+    /// modules whose every query is asynchronous (a synchronous one throws under multiplexing).
+    /// </param>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema, bool multiplexed = false)
         where TContext : DbContext
     {
         services.AddPooledDbContextFactory<TContext>((sp, options) =>
-            Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), schema));
+            Configure(options, multiplexed ? sp.GetRequiredService<MultiplexedDataSource>().Source : sp.GetRequiredService<NpgsqlDataSource>(), schema));
         services.AddSingleton(new ModuleMigration(schema, typeof(TContext), MigrateAsync<TContext>));
         return services;
     }

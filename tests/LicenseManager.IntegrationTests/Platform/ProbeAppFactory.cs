@@ -22,10 +22,12 @@ public sealed class ProbeAppFactory : AppFactory
 {
     public SqlLog Sql { get; } = new();
 
+    public QueryCompilations Compilations { get; } = new();
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddPooledDbContextFactory<ProbeDbContext>((sp, options) =>
-            ModuleDbContexts.Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), ProbeDbContext.Schema).AddInterceptors(Sql));
+            ModuleDbContexts.Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), ProbeDbContext.Schema).AddInterceptors(Sql, Compilations));
         // Known to UnitOfWork like a module's context; its tables are created below, not migrated.
         services.AddSingleton(new ModuleMigration(ProbeDbContext.Schema, typeof(ProbeDbContext), (_, _) => Task.CompletedTask));
         services.AddQueryExtension<ProbeQueries>();

@@ -101,6 +101,31 @@ public sealed class UnitOfWorkTests(AppFactory app) : IClassFixture<AppFactory>
         (await CatalogExistsAsync(catalog.Id)).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task BeginBulkAsync_RunsOnTheBulkPool_WithItsLongTimeout_AndRollsBackBothModules()
+    {
+        var catalog = NewCatalog();
+        await using (var unit = await Units.BeginBulkAsync(CancellationToken.None))
+        {
+            // Commands, COPY and the modules' DbContexts inherit the bulk pool's timeout, not the request path's 30 s.
+            unit.Command("SELECT 1").CommandTimeout.ShouldBe(new DatabaseOptions().BulkCommandTimeoutSeconds);
+            unit.Db<CatalogDbContext>().Database.GetDbConnection().ShouldBeSameAs(unit.Connection);
+            await using (var name = unit.Command("SELECT current_setting('application_name')"))
+            {
+                ((string)(await name.ExecuteScalarAsync())!).ShouldEndWith("bulk");
+            }
+
+            unit.Db<CatalogDbContext>().Catalogs.Add(catalog);
+            await unit.SaveChangesAsync(CancellationToken.None);
+            unit.Db<IdentityDbContext>().EnterpriseMemberships.Add(new EnterpriseMembership { UserId = Guid.NewGuid(), EnterpriseId = Guid.NewGuid(), Role = "learner" });
+            await Should.ThrowAsync<DbUpdateException>(() => unit.CommitAsync(CancellationToken.None));
+        }
+
+        (await CatalogExistsAsync(catalog.Id)).ShouldBeFalse();
+        await using var hot = await Units.BeginAsync(CancellationToken.None);
+        hot.Command("SELECT 1").CommandTimeout.ShouldBe(new DatabaseOptions().CommandTimeoutSeconds);
+    }
+
     private static CatalogEntity NewCatalog() => new() { EnterpriseCustomerId = Guid.NewGuid(), Title = $"uow {Guid.NewGuid():N}" };
 
     private static async Task<Guid> InsertUserAsync(UnitOfWork unit)

@@ -18,7 +18,8 @@ public sealed class CatalogModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<CatalogDbContext>(CatalogDbContext.Schema);
+        // Every Catalog query is asynchronous: it may ride the multiplexed source (the entitlement check's path).
+        services.AddModuleDbContext<CatalogDbContext>(CatalogDbContext.Schema, multiplexed: true);
         services.AddQueryExtension<CatalogQueries>();
         services.AddMutationExtension<CatalogMutations>();
         services.AddSingleton<INodeResolver, CatalogNodeResolver>();

@@ -36,7 +36,11 @@ public sealed class IdentityModule : IWebModule
         SignInRateLimits.Add(services);
 
         services.AddHttpContextAccessor();
-        services.AddScoped(sp => CurrentActor.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        services.AddSingleton<AccessTokenCache>();
+        // Built once per request: by /graphql's authentication (cached with the token), else from the principal.
+        services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http
+            ? http.Features.Get<CurrentActor>() ?? CurrentActor.From(http.User)
+            : CurrentActor.Anonymous);
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<IRequestActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<IIdentityAdministration, IdentityAdministration>();
@@ -60,7 +64,13 @@ public sealed class IdentityModule : IWebModule
         app.UseWhen(
             http => http.Request.Path.StartsWithSegments("/connect") || http.Request.Path.StartsWithSegments("/graphql"),
             branch => branch.UseCors(CorsPolicy));
-        app.UseAuthentication();
+        // /graphql takes bearer tokens only: a lean, cached path (GraphqlBearerAuthentication); everything else
+        // (OpenIddict's endpoints, the account pages' cookie) goes through the authentication middleware.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/graphql"), branch => branch.Use(GraphqlBearerAuthentication.InvokeAsync));
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/graphql"), branch => branch.UseAuthentication());
+        // UseAuthentication on a branch marks only the branch: without this WebApplication would add the whole
+        // authentication middleware again at the front of the pipeline (before CORS, and for /graphql too).
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
         app.UseAuthorization();
 
         app.MapPost("/connect/token", (HttpContext http, TokenEndpoint endpoint) => endpoint.HandleAsync(http));
