@@ -8,6 +8,8 @@ internal sealed record BenchOptions
     /// <summary>Only the authenticated request path (issue 7): 32 clients, ratios to anonymous <c>{ __typename }</c>.</summary>
     public bool Hot { get; init; }
 
+    /// <summary>Only the Licenses targets (issue 11): a 1,000,000-license plan, assign, pages, contentAccess.</summary>
+    public bool Licenses { get; init; }
     /// <summary>Persisted operations against their text (issue 12): same load shape as <see cref="Hot"/>.</summary>
     public bool Persisted { get; init; }
 
@@ -40,6 +42,8 @@ internal sealed record BenchOptions
           --quick                 fewer items and iterations (20,000 items, 50 iterations, 400 concurrent requests)
           --hot                   only the request path: anonymous/bearer { __typename }, { me }, catalogs(first: 1);
                                   32 clients, up to 20,000 requests or 15 s each, then 2,000 sequential (no dataset)
+          --licenses              only the Licenses targets: provision 1,000,000, assign 100,000 per call (6 calls),
+                                  license pages at depth 1 and 10,001, contentAccess 1/20 keys at 32 clients for 15 s
           --persisted             persisted operations against their text: POST text / id / APQ hash, GET APQ hash;
                                   32 clients, up to 20,000 requests or 15 s each (no dataset)
           --seed <n>              dataset seed (default 42)
@@ -55,7 +59,9 @@ internal sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var options = args.Contains("--persisted")
+        var options = args.Contains("--licenses")
+            ? new BenchOptions { Licenses = true, Warmup = 10, Iterations = 100, ConcurrentRequests = 1_000_000, Clients = 32 }
+            : args.Contains("--persisted")
             ? new BenchOptions { Persisted = true, Warmup = 20, Iterations = 50, ConcurrentRequests = 20_000, Clients = 32 }
             : args.Contains("--hot")
             ? new BenchOptions { Hot = true, Warmup = 150, Iterations = 2_000, ConcurrentRequests = 20_000, Clients = 32 }
@@ -76,7 +82,7 @@ internal sealed record BenchOptions
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
             options = args[i] switch
             {
-                "--quick" or "--hot" or "--persisted" => options,
+                "--quick" or "--hot" or "--licenses" or "--persisted" => options,
                 "--seed" => options with { Seed = int.Parse(Value()) },
                 "--items" => options with { Items = Math.Max(1_000, int.Parse(Value())) },
                 "--iterations" => options with { Iterations = Math.Max(1, int.Parse(Value())) },

@@ -98,6 +98,11 @@ internal static class BenchProgram
         };
 
         var log = Console.Out;
+        if (options.Licenses)
+        {
+            return await LicensesBench.RunAsync(options, log, stopping.Token, (table, elapsed, server) => WriteAsync(options, log, table, elapsed, server));
+        }
+
         if (options.Persisted)
         {
             return await PersistedPath.RunAsync(options, log, stopping.Token, (table, elapsed, server) => WriteAsync(options, log, table, elapsed, server));
@@ -142,7 +147,7 @@ internal static class BenchProgram
     {
         log.WriteLine();
         log.WriteLine(report);
-        var output = options.Output ?? Path.Combine(RepositoryRoot(), "bench", "results", options.Persisted ? "persisted.md" : options.Hot ? "hot.md" : "latest.md");
+        var output = options.Output ?? Path.Combine(RepositoryRoot(), "bench", "results", options.Licenses ? "licenses.md" : options.Persisted ? "persisted.md" : options.Hot ? "hot.md" : "latest.md");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         await File.WriteAllTextAsync(output, report);
         log.WriteLine($"written to {output}");
@@ -151,7 +156,7 @@ internal static class BenchProgram
     private static Task WriteAsync(BenchOptions options, TextWriter log, string table, TimeSpan elapsed, BenchServer server)
     {
         var text = new StringBuilder();
-        text.AppendLine($"# License Manager request path ({(options.Persisted ? "--persisted" : "--hot")}), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine($"# License Manager {(options.Licenses ? "licenses (--licenses)" : options.Persisted ? "persisted operations (--persisted)" : "request path (--hot)")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; "
                         + $"client and server in one process over HTTP/1.1 on 127.0.0.1; {server.DatabaseDescription}. Whole run {elapsed.TotalSeconds:F0} s.");

@@ -72,6 +72,7 @@ internal sealed class BenchServer : IAsyncDisposable
             ["ConnectionStrings:LicenseManager"] = connectionString,
             ["Auth:EnablePasswordFlow"] = "true",
             ["Auth:AccessTokenLifetime"] = "01:00:00",
+            ["Licenses:ChecksumSecret"] = "bench-checksum-secret",
             ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "lm-bench-mail"),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",

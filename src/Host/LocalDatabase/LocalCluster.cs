@@ -14,6 +14,9 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private readonly PostgresCluster? _cluster;
 
+    /// <summary>The running cluster's data directory; null when a connection string is configured.</summary>
+    public string? DataDirectory => _cluster?.DataDirectory;
+
     private LocalCluster(PostgresCluster? cluster) => _cluster = cluster;
 
     public static async Task<LocalCluster> EnsureAsync(
@@ -29,7 +32,13 @@ public sealed class LocalCluster : IAsyncDisposable
             return new LocalCluster(null);
         }
 
-        var dataDirectory = Path.Combine(RepositoryRoot(environment.ContentRootPath), ".data", "postgres");
+        var wanted = Path.Combine(RepositoryRoot(environment.ContentRootPath), ".data", "postgres");
+        var dataDirectory = PostgresCluster.Place(wanted, configuration["LocalDatabase:FallbackDirectory"] ?? "/var/lib/license-manager");
+        if (dataDirectory != wanted)
+        {
+            logger.LogInformation("The postgres user cannot enter {Wanted} (a parent directory is private): the cluster lives in {Directory}", wanted, dataDirectory);
+        }
+
         var port = configuration.GetValue("LocalDatabase:Port", 54329);
         logger.LogInformation("No ConnectionStrings:LicenseManager configured: using a local PostgreSQL cluster in {Directory}", dataDirectory);
         var cluster = await PostgresCluster.StartAsync(dataDirectory, port, throwaway: false, lifetime.ApplicationStopping);

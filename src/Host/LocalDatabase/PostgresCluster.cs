@@ -114,10 +114,9 @@ public sealed class PostgresCluster
             return candidates[0].Bin;
         }
 
-        throw new InvalidOperationException(
-            "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql/*/bin. " +
-            "Install them (Debian: `apt-get install -y postgresql`) or configure ConnectionStrings:LicenseManager " +
-            "to use an existing server.");
+        throw new LocalClusterException(
+            "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql/*/bin: " +
+            "install them (Debian: `apt-get install -y postgresql`) or set ConnectionStrings:LicenseManager to an existing server.");
     }
 
     private static int? RunningPort(string dataDirectory)
@@ -139,6 +138,51 @@ public sealed class PostgresCluster
 
     private static bool RunAsServiceUser => Environment.IsPrivilegedProcess;
 
+    /// <summary>
+    /// Where the cluster of <paramref name="dataDirectory"/> can live. As root the server runs as the
+    /// <c>postgres</c> user, which cannot enter a clone under a private directory (root's home is mode 700):
+    /// then the cluster lives under <paramref name="fallbackRoot"/> instead, in a directory named after the
+    /// wanted path (so each clone keeps its own cluster across restarts). Nobody's permissions are widened.
+    /// </summary>
+    public static string Place(string dataDirectory, string fallbackRoot)
+    {
+        dataDirectory = Path.GetFullPath(dataDirectory);
+        var parent = Path.GetDirectoryName(dataDirectory)!;
+        Directory.CreateDirectory(parent);
+        if (!RunAsServiceUser || File.Exists(Path.Combine(dataDirectory, "PG_VERSION")) || ServiceUserCanEnter(parent))
+        {
+            return dataDirectory;
+        }
+
+        var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..16];
+        var placed = Path.Combine(Path.GetFullPath(fallbackRoot), name, "postgres");
+        Directory.CreateDirectory(Path.GetDirectoryName(placed)!);
+        if (!ServiceUserCanEnter(Path.GetDirectoryName(placed)!))
+        {
+            throw new LocalClusterException(
+                $"The postgres user can enter neither {parent} nor {Path.GetDirectoryName(placed)}: set LocalDatabase:FallbackDirectory to a directory it can enter, or ConnectionStrings:LicenseManager to an existing server.");
+        }
+
+        return placed;
+    }
+
+    private static bool ServiceUserCanEnter(string directory) => RunTool("runuser", $"-u postgres -- test -x \"{directory}\"") == 0;
+
+    private static int RunTool(string tool, string arguments)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(tool, arguments) { UseShellExecute = false, RedirectStandardError = true })!;
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new LocalClusterException($"`{tool}` is missing; as root the local cluster runs as the postgres user through it (Debian: util-linux).");
+        }
+    }
+
     private void HandToServiceUser()
     {
         if (!RunAsServiceUser)
@@ -146,11 +190,15 @@ public sealed class PostgresCluster
             return;
         }
 
-        using var chown = Process.Start(new ProcessStartInfo("chown", $"-R postgres:postgres \"{DataDirectory}\"") { UseShellExecute = false })!;
-        chown.WaitForExit();
-        if (chown.ExitCode != 0)
+        if (RunTool("id", "-u postgres") != 0)
         {
-            throw new InvalidOperationException($"chown of {DataDirectory} to the postgres user failed; does that user exist?");
+            throw new LocalClusterException(
+                "As root the local cluster runs as the postgres user, which does not exist: create it (`useradd --system --home-dir /var/lib/postgresql postgres`) or run as another user.");
+        }
+
+        if (RunTool("chown", $"-R postgres:postgres \"{DataDirectory}\"") != 0)
+        {
+            throw new LocalClusterException($"Could not hand {DataDirectory} to the postgres user (chown failed): check that the file system allows it.");
         }
     }
 
@@ -173,10 +221,12 @@ public sealed class PostgresCluster
         if (process.ExitCode != 0 && throwOnError)
         {
             var log = Path.Combine(DataDirectory, "server.log");
-            var serverLog = File.Exists(log) ? File.ReadAllText(log) : string.Empty;
             var errorText = stderr.IsCompleted ? await stderr : string.Empty;
             var outText = stdout.IsCompleted ? await stdout : string.Empty;
-            throw new InvalidOperationException($"{tool} {arguments} failed with exit code {process.ExitCode}:\n{errorText}\n{outText}\n{serverLog}");
+            var firstLine = $"{errorText}\n{outText}".Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no output";
+            throw new LocalClusterException(
+                $"{tool} failed (exit code {process.ExitCode}) for the local cluster in {DataDirectory}: {firstLine}" +
+                (File.Exists(log) ? $" (server log: {log})" : string.Empty));
         }
 
         return process.ExitCode;

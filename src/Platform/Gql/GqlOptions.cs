@@ -11,6 +11,12 @@ public sealed class GqlOptions
     /// <summary>Deepest selection nesting accepted (validation error past it).</summary>
     public int MaxDepth { get; set; } = 15;
 
+    /// <summary>
+    /// Deepest nesting of an introspection-only query (which is exempt from the cost limit). graphql-js's
+    /// standard query nests <c>ofType</c> 7 levels under <c>__schema.types.fields.type</c>: depth 12.
+    /// </summary>
+    public int MaxIntrospectionDepth { get; set; } = 20;
+
     /// <summary>Highest estimated cost accepted; list fields multiply their children by their page size.</summary>
     public int MaxComplexity { get; set; } = 2000;
 

@@ -52,6 +52,8 @@ public sealed class GqlRequestExecutor
     private readonly ILogger<GqlRequestExecutor> _logger;
     private readonly IValidationRule[] _fullRules;
     private readonly IValidationRule[] _cachedRules;
+    private readonly IValidationRule[] _introspectionRules;
+    private readonly IValidationRule[] _cachedIntrospectionRules;
 
     public GqlRequestExecutor(
         ISchema schema,
@@ -79,6 +81,12 @@ public sealed class GqlRequestExecutor
         // A cached document was validated before, but its cost depends on this request's variables
         // (page sizes), so the complexity rule must run again: GraphQL.NET would otherwise skip it.
         _cachedRules = [complexity];
+        // Introspection is sized by the schema, not by data: client tools' standard query (graphql-js
+        // getIntrospectionQuery) "costs" ~800,000 by list multiplication and must not be refused for it.
+        // The depth limit still holds, so a hand-written, endlessly nested introspection query is refused.
+        var depthOnly = new ComplexityValidationRule(new ComplexityOptions { MaxDepth = _options.MaxIntrospectionDepth });
+        _introspectionRules = [.. DocumentValidator.CoreRules, depthOnly];
+        _cachedIntrospectionRules = [depthOnly];
     }
 
     public async Task<GqlResult> ExecuteAsync(GqlRequest request, GqlCall call)
@@ -123,6 +131,15 @@ public sealed class GqlRequestExecutor
             {
                 return new GqlResult(new ExecutionResult(new SyntaxError(exception)), GqlOutcome.RequestError);
             }
+            catch (GraphQLMaxDepthExceededException)
+            {
+                // The parser's recursion guard (deeply nested selections, lists or objects): a 400, not a 500.
+                return RequestError("The document is nested too deeply to be parsed.", "MAX_DEPTH_EXCEEDED");
+            }
+            catch (GraphQLParserException exception)
+            {
+                return RequestError($"The document could not be parsed: {exception.Message}", "SYNTAX_ERROR");
+            }
         }
 
         var operation = FindOperation(document, request.OperationName);
@@ -133,7 +150,14 @@ public sealed class GqlRequestExecutor
                 GqlOutcome.MutationOverGet);
         }
 
-        var rules = fromCache ? _cachedRules : _fullRules;
+        var introspection = operation is not null && IsIntrospectionOnly(operation, document);
+        var rules = (introspection, fromCache) switch
+        {
+            (true, true) => _cachedIntrospectionRules,
+            (true, false) => _introspectionRules,
+            (false, true) => _cachedRules,
+            (false, false) => _fullRules,
+        };
         if (!mayIntrospect)
         {
             // Callers denied introspection (partners by default) get the rule on cache hits too: the cache is shared.
@@ -192,6 +216,22 @@ public sealed class GqlRequestExecutor
         }
 
         return operations.FirstOrDefault(o => o.Name is not null && o.Name.Value == operationName);
+    }
+
+    /// <summary>Whether every root field (through fragments) is <c>__schema</c>, <c>__type</c> or <c>__typename</c>.</summary>
+    private static bool IsIntrospectionOnly(GraphQLOperationDefinition operation, GraphQLDocument document)
+    {
+        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.Value.ToString());
+        var visited = new HashSet<string>();
+        bool Only(GraphQLSelectionSet set) => set.Selections.All(selection => selection switch
+        {
+            GraphQLField field => field.Name.Value.Span.StartsWith("__"),
+            GraphQLInlineFragment inline => Only(inline.SelectionSet),
+            GraphQLFragmentSpread spread => fragments.TryGetValue(spread.FragmentName.Name.Value.ToString(), out var fragment)
+                && (!visited.Add(fragment.FragmentName.Name.Value.ToString()) || Only(fragment.SelectionSet)),
+            _ => false,
+        });
+        return operation.Operation == OperationType.Query && Only(operation.SelectionSet);
     }
 
     private static GqlResult RequestError(string message, string code) =>

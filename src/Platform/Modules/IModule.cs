@@ -16,4 +16,14 @@ public interface IModule
 
     /// <summary>Registers the module's services.</summary>
     void AddServices(IServiceCollection services, IConfiguration configuration);
+
+    /// <summary>The administrative commands the module contributes (the Host's help lists their usage lines).</summary>
+    IEnumerable<ModuleCommand> Commands => [];
+
+    /// <summary>
+    /// Adds the module's part of the demo data (after the modules before it), idempotently; with
+    /// <paramref name="onlyIntoEmptyDatabase"/> only when the module has no data yet. Returns lines to print, or null.
+    /// </summary>
+    Task<string?> SeedDemoAsync(IServiceProvider services, bool onlyIntoEmptyDatabase, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
 }

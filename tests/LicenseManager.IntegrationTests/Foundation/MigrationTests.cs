@@ -91,6 +91,9 @@ public sealed class MigrationTests(AppFactory factory) : IClassFixture<AppFactor
 public sealed class CatalogOffFactory : AppFactory
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Modules:Catalog:Enabled"] = "false" };
+
+    // An empty database, not the run's template: the test is about what this configuration migrates.
+    protected override Task<string> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 }
 
 public sealed class ModuleSwitchTests(CatalogOffFactory factory) : IClassFixture<CatalogOffFactory>

@@ -41,21 +41,3 @@ public sealed class HostingTests(IdentityAppFactory factory) : IClassFixture<Ide
             .ShouldBe(["authorization_code", "client_credentials", "refresh_token", "password"], ignoreOrder: true);
     }
 }
-
-public sealed class ProductionFactory : AppFactory
-{
-    protected override string EnvironmentName => "Production";
-}
-
-public sealed class ProductionTests
-{
-    [Fact]
-    public async Task Start_ProductionWithoutCertificates_RefusesWithClearMessage()
-    {
-        await using var factory = new ProductionFactory();
-
-        var error = await Should.ThrowAsync<Exception>(factory.InitializeAsync);
-
-        error.ToString().ShouldContain("Auth:SigningCertificate");
-    }
-}

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using LicenseManager.Host.Security;
+using LicenseManager.Identity.Auth;
 using LicenseManager.Identity.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -25,10 +25,13 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabase.CreateAsync();
+        ConnectionString = await CreateDatabaseAsync();
         // Starting the server runs the migrations (a hosted service), so tests see a ready database.
         StartHost();
     }
+
+    /// <summary>The class's own database, already migrated (a copy of the run's template).</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabase.CreateMigratedAsync();
 
     /// <summary>Starts the in-memory test server; a factory on a real socket (Kestrel) starts that instead.</summary>
     protected virtual void StartHost() => _ = Server;

@@ -44,10 +44,10 @@ public sealed class AutomaticPersistedQueryTests(IdentityAppFactory factory) : I
         (await ImportAsync(factory.Services, ApolloManifest(document))).Exit.ShouldBe(0);
         var anonymous = factory.CreateGqlClient();
 
-        var (hit, hitMessage) = await GetAsync(anonymous, ApqQueryString(hash, new { ids = new[] { "a" } }));
+        var (hit, hitMessage) = await GetAsync(anonymous, ApqQueryString(hash, new { ids = Ids(1) }));
         var (adHoc, adHocMessage) = await GetAsync(anonymous, "query=" + Uri.EscapeDataString("{ __typename }"));
         var (failed, failedMessage) = await GetAsync(anonymous, ApqQueryString(hash));
-        using var post = await anonymous.Http.PostAsync("/graphql", System.Net.Http.Json.JsonContent.Create(Apq(hash, variables: new { ids = new[] { "a" } })));
+        using var post = await anonymous.Http.PostAsync("/graphql", System.Net.Http.Json.JsonContent.Create(Apq(hash, variables: new { ids = Ids(1) })));
 
         hit.Data!["nodes"]!.AsArray().Count.ShouldBe(1, hit.Raw);
         hitMessage.Headers.CacheControl!.Public.ShouldBeTrue();

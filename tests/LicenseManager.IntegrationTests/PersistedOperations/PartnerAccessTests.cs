@@ -32,7 +32,7 @@ public sealed class PartnerAccessTests(IdentityAppFactory factory) : IClassFixtu
         var document = Unique(NodesQuery);
         (await ImportAsync(factory.Services, RelayManifest(document))).Exit.ShouldBe(0);
         (await ImportAsync(factory.Services, ApolloManifest(document))).Exit.ShouldBe(0);
-        var variables = new { ids = new[] { "a", "b" } };
+        var variables = new { ids = Ids(2) };
 
         var byId = await PostAsync(partner, new { id = OperationHash.Md5Hex(document), variables });
         var byHash = await PostAsync(partner, Apq(OperationHash.Sha256Hex(document), variables: variables));

@@ -12,6 +12,10 @@ internal static class PersistedApi
     /// <summary>A public query with variables: one (null) entry per id.</summary>
     public const string NodesQuery = "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }";
 
+    /// <summary>Well-formed global ids of catalogs that do not exist: each resolves to null.</summary>
+    public static string[] Ids(int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"Catalog:{Guid.NewGuid():N}")))];
+
     public static string Unique(string query) => query + $" # {Guid.NewGuid():N}";
 
     public static async Task<GqlResponse> PostAsync(GqlClient client, object body)

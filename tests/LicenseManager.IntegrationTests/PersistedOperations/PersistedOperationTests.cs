@@ -20,13 +20,13 @@ public sealed class PersistedOperationTests(IdentityAppFactory factory) : IClass
         exit.ShouldBe(0, error);
         output.ShouldContain("Imported 1 new operation(s)");
         var client = factory.CreateGqlClient();
-        var variables = new { ids = new[] { "a", "b" } };
+        var variables = new { ids = Ids(2) };
         var byId = await PostAsync(client, new { id, variables });
         byId.Status.ShouldBe(HttpStatusCode.OK, byId.Raw);
         byId.Data!["nodes"]!.AsArray().Count.ShouldBe(2);
-        var byDocumentId = await PostAsync(client, new { documentId = id.ToUpperInvariant(), variables = new { ids = new[] { "a" } } });
+        var byDocumentId = await PostAsync(client, new { documentId = id.ToUpperInvariant(), variables = new { ids = Ids(1) } });
         byDocumentId.Data!["nodes"]!.AsArray().Count.ShouldBe(1, byDocumentId.Raw);
-        var (get, _) = await GetAsync(client, $"id={id}&variables=" + Uri.EscapeDataString("{\"ids\":[\"x\",\"y\",\"z\"]}"));
+        var (get, _) = await GetAsync(client, $"id={id}&variables=" + Uri.EscapeDataString(System.Text.Json.JsonSerializer.Serialize(new { ids = Ids(3) })));
         get.Status.ShouldBe(HttpStatusCode.OK, get.Raw);
         get.Data!["nodes"]!.AsArray().Count.ShouldBe(3);
     }

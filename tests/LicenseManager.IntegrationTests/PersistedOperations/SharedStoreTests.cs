@@ -35,7 +35,7 @@ public sealed class SharedStoreTests(OpenRegistrationFactory factory) : IClassFi
         await second.InitializeAsync();
         var document = Unique(NodesQuery);
         var hash = OperationHash.Sha256Hex(document);
-        var variables = new { ids = new[] { "a" } };
+        var variables = new { ids = Ids(1) };
 
         // Each instance has looked the hash up (and missed) before the other registers it: misses are not remembered.
         (await PostAsync(factory.CreateGqlClient(), Apq(hash))).FirstErrorCode.ShouldBe("HC0020");

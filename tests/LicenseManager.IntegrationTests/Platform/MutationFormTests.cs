@@ -70,6 +70,14 @@ public sealed class MutationFormTests(ProbeAppFactory factory) : IClassFixture<P
         (await db.Probes.CountAsync(p => p.Name == "unit-ok")).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task ResolverThrowingSynchronously_KeepsItsErrorCode()
+    {
+        var response = await factory.CreateGqlClient().PostAsync("mutation { refuseProbe(input: { reason: \"test\" }) { reason } }");
+
+        response.FirstErrorCode.ShouldBe("PROBE_REFUSED", response.Raw);
+    }
+
     [Theory]
     [InlineData("%%%not-base64%%%")]
     [InlineData("")]

@@ -87,6 +87,7 @@ public sealed class ProbeAppFactory : AppFactory
         {
             mutation.Mutation<RenameProbes>();
             mutation.Mutation<RenameProbesInUnit>();
+            mutation.Mutation<RefuseProbe>();
         }
     }
 

@@ -43,3 +43,14 @@ public sealed class RenameProbesInUnit
         return input.Name == "refused" ? new ProbeNameRefusedError(input.Name, [input.ProbeId]) : new Payload(renamed);
     }
 }
+
+/// <summary>Refuses synchronously (not an async method): the field error keeps its code.</summary>
+public sealed class RefuseProbe
+{
+    public sealed record Input(string Reason);
+
+    public sealed record Payload(string Reason);
+
+    public static Task<MutationResult<Payload>> ResolveAsync(Input input) =>
+        throw new GraphQL.ExecutionError($"Refused: {input.Reason}") { Code = "PROBE_REFUSED" };
+}

@@ -10,7 +10,7 @@ using Shouldly;
 
 namespace LicenseManager.IntegrationTests.Platform;
 
-using CatalogEntity = LicenseManager.Catalog.Data.Catalog;
+using CatalogEntity = LicenseManager.Catalog.Data.EnterpriseCatalog;
 
 /// <summary>
 /// Two modules' writes in one <see cref="UnitOfWork"/>: Catalog through its DbContext and Identity through

@@ -29,6 +29,7 @@ public sealed class IdentityModule : IWebModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        CertificateFiles.UseLocalPair(configuration, TimeProvider.System);
         services.AddModuleDbContext<IdentityDbContext>(IdentityDbContext.Schema);
         // Runs right after the identity migrations, under the same lock.
         services.AddSingleton(new ModuleMigration(IdentityDbContext.Schema, typeof(BuiltInClients), BuiltInClients.EnsureAsync));
@@ -54,6 +55,11 @@ public sealed class IdentityModule : IWebModule
         services.AddSingleton<ViewerEnterpriseType>();
         services.AddQueryExtension<ViewerQueries>();
     }
+
+    public IEnumerable<ModuleCommand> Commands => IdentityCommands.All;
+
+    public Task<string?> SeedDemoAsync(IServiceProvider services, bool onlyIntoEmptyDatabase, CancellationToken cancellationToken) =>
+        IdentityCommands.SeedDemoAsync(services, onlyIntoEmptyDatabase, cancellationToken);
 
     public void UseWeb(WebApplication app)
     {

@@ -115,7 +115,18 @@ internal sealed record MutationDeclaration(
                 arguments[i] = await ArgumentAsync(parameters[i].ParameterType, context, owned);
             }
 
-            var call = (Task)Resolve.Invoke(null, arguments)!;
+            Task call;
+            try
+            {
+                call = (Task)Resolve.Invoke(null, arguments)!;
+            }
+            catch (TargetInvocationException exception) when (exception.InnerException is not null)
+            {
+                // A resolver that throws before returning its task (not async): keep its error (and code) as thrown.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception.InnerException).Throw();
+                throw;
+            }
+
             await call;
             var result = (IMutationResult)call.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(call)!;
             if (result.Errors is { Count: > 0 } errors)

@@ -10,8 +10,6 @@ namespace LicenseManager.Platform.Gql.Mutations;
 /// </summary>
 internal static class RecordBinder
 {
-    public const string InvalidNodeIdCode = "INVALID_NODE_ID";
-
     public static object Bind(Type record, IDictionary<string, object?> values)
     {
         var constructor = RecordShape.Constructor(record);
@@ -81,6 +79,6 @@ internal static class RecordBinder
             }
         }
 
-        throw new ExecutionError($"'{id}' is not a valid {nodeType} id.") { Code = InvalidNodeIdCode };
+        throw NodeId.Invalid(id, nodeType);
     }
 }

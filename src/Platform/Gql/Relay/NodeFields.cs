@@ -65,7 +65,14 @@ public sealed class NodeFields(IEnumerable<INodeResolver> resolvers, Microsoft.E
         var decoded = new (string Type, string Key)?[ids.Count];
         for (var i = 0; i < ids.Count; i++)
         {
-            if (NodeId.TryDecode(ids[i], out var type, out var key) && _resolvers.ContainsKey(type))
+            // Not decodable: a client bug, like Hot Chocolate a field error. Decodable but naming no
+            // type or object (or another enterprise's): null, indistinguishable from "not found".
+            if (!NodeId.TryDecode(ids[i], out var type, out var key))
+            {
+                throw NodeId.Invalid(ids[i]);
+            }
+
+            if (_resolvers.ContainsKey(type))
             {
                 decoded[i] = (type, key);
             }

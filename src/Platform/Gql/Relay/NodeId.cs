@@ -5,6 +5,12 @@ namespace LicenseManager.Platform.Gql.Relay;
 /// <summary>Opaque global ids in Hot Chocolate's format: <c>base64("TypeName:value")</c>.</summary>
 public static class NodeId
 {
+    /// <summary>The error code of an id that does not decode (or names the wrong type): a client bug, reported as a field error.</summary>
+    public const string InvalidCode = "INVALID_NODE_ID";
+
+    public static GraphQL.ExecutionError Invalid(string? id, string? expectedType = null) =>
+        new($"'{id}' is not a valid {expectedType ?? "node"} id.") { Code = InvalidCode };
+
     public static string Encode(string typeName, string value) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{typeName}:{value}"));
 

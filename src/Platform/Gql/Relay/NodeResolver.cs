@@ -3,8 +3,8 @@ using GraphQL;
 namespace LicenseManager.Platform.Gql.Relay;
 
 /// <summary>
-/// Loads nodes of one type keyed by <see cref="Guid"/>: keys that are not UUIDs (garbage, another
-/// encoding) resolve to null like unknown ids. Register as <see cref="INodeResolver"/>.
+/// Loads nodes of one type keyed by <see cref="Guid"/>: a key that is not a UUID makes the id malformed
+/// (<c>INVALID_NODE_ID</c>). Register as <see cref="INodeResolver"/>.
 /// </summary>
 public abstract class NodeResolver<T>(string typeName) : INodeResolver
     where T : notnull
@@ -17,10 +17,12 @@ public abstract class NodeResolver<T>(string typeName) : INodeResolver
         var ids = new Dictionary<Guid, string>();
         foreach (var key in keys)
         {
-            if (Guid.TryParseExact(key, "N", out var id))
+            if (!Guid.TryParseExact(key, "N", out var id))
             {
-                ids[id] = key;
+                throw NodeId.Invalid(NodeId.Encode(TypeName, key), TypeName);
             }
+
+            ids[id] = key;
         }
 
         if (ids.Count == 0)

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using LicenseManager.Platform.Gql;
+using LicenseManager.Platform.Gql.Scalars;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -18,10 +19,12 @@ internal sealed class TransportTestQueries : QueryExtension
         query.Field<IntGraphType>("sleep")
             .Description("Runs pg_sleep in PostgreSQL, cancellable through the request's token.")
             .Argument<NonNullGraphType<IntGraphType>>("seconds")
+            .Argument<UuidType>("tag", "Marks the SQL so that a test finds exactly its own statement in pg_stat_activity.")
             .ResolveAsync(async context =>
             {
                 var dataSource = context.RequestServices!.GetRequiredService<NpgsqlDataSource>();
-                await using var command = dataSource.CreateCommand($"SELECT pg_sleep({context.GetArgument<int>("seconds")}) /* transport-test-sleep */");
+                var tag = context.GetArgument<Guid?>("tag")?.ToString("N") ?? "untagged";
+                await using var command = dataSource.CreateCommand($"SELECT pg_sleep({context.GetArgument<int>("seconds")}) /* transport-test-sleep {tag} */");
                 await command.ExecuteNonQueryAsync(context.CancellationToken);
                 return 1;
             });

@@ -8,7 +8,7 @@ internal sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> option
 {
     public const string Schema = "catalog";
 
-    public DbSet<Catalog> Catalogs => Set<Catalog>();
+    public DbSet<EnterpriseCatalog> Catalogs => Set<EnterpriseCatalog>();
 
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
 

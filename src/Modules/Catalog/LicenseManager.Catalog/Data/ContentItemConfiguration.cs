@@ -13,7 +13,7 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(i => i.ContentKey).HasMaxLength(ContentItem.MaxContentKeyLength);
         builder.Property(i => i.Title).HasMaxLength(ContentItem.MaxTitleLength);
         builder.Property(i => i.ContentType).HasConversion<string>().HasMaxLength(32);
-        builder.HasOne<Catalog>().WithMany().HasForeignKey(i => i.CatalogId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<EnterpriseCatalog>().WithMany().HasForeignKey(i => i.CatalogId).OnDelete(DeleteBehavior.Cascade);
         // The upsert's conflict target and the membership query (catalog_id = @c AND content_key = ANY(@keys)).
         builder.HasIndex(i => new { i.CatalogId, i.ContentKey }).IsUnique();
         // A catalog's items in id order (the default) and by title.

@@ -1,10 +1,9 @@
 using GraphQL;
+using LicenseManager.Catalog.Data;
 using LicenseManager.Identity.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LicenseManager.Catalog.Gql;
-
-using LicenseManager.Catalog.Data;
 
 /// <summary>
 /// Who reads which catalogs: the callers with a reader role, within the enterprises Identity's one
@@ -22,9 +21,9 @@ internal static class CatalogAccess
     /// For node resolvers (which have no field requirement of their own) the reader roles apply too: a partner
     /// service reads its enterprise's licenses, not its catalogs, exactly as on the <c>catalogs</c> field.
     /// </summary>
-    public static IQueryable<Catalog> VisibleTo(this IQueryable<Catalog> catalogs, ICurrentActor? actor) =>
+    public static IQueryable<EnterpriseCatalog> VisibleTo(this IQueryable<EnterpriseCatalog> catalogs, ICurrentActor? actor) =>
         catalogs.ReadableBy(actor is not null && ReaderRoles.Any(actor.Roles.Contains) ? actor : null, c => c.EnterpriseCustomerId);
 
-    public static IQueryable<Catalog> AdministeredBy(this IQueryable<Catalog> catalogs, ICurrentActor? actor) =>
+    public static IQueryable<EnterpriseCatalog> AdministeredBy(this IQueryable<EnterpriseCatalog> catalogs, ICurrentActor? actor) =>
         catalogs.AdministeredBy(actor, c => c.EnterpriseCustomerId);
 }

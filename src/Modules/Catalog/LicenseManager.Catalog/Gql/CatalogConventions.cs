@@ -1,13 +1,12 @@
+using LicenseManager.Catalog.Data;
 using LicenseManager.Platform.Gql.Conventions;
 
 namespace LicenseManager.Catalog.Gql;
 
-using LicenseManager.Catalog.Data;
-
 /// <summary>What clients may filter and sort catalogs and their content on (each backed by an index).</summary>
 internal static class CatalogConventions
 {
-    public static readonly EntityConventions<Catalog> Catalogs = new EntityConventions<Catalog>("Catalog", c => c.Id)
+    public static readonly EntityConventions<EnterpriseCatalog> Catalogs = new EntityConventions<EnterpriseCatalog>("Catalog", c => c.Id)
         .Filter("enterpriseCustomerId", c => c.EnterpriseCustomerId)
         .FilterAndSort("title", c => c.Title);
 

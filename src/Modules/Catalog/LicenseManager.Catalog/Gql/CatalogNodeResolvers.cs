@@ -1,15 +1,14 @@
 using GraphQL;
+using LicenseManager.Catalog.Data;
 using LicenseManager.Platform.Gql.Relay;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LicenseManager.Catalog.Gql;
 
-using LicenseManager.Catalog.Data;
-
-internal sealed class CatalogNodeResolver() : NodeResolver<Catalog>(CatalogType.TypeName)
+internal sealed class CatalogNodeResolver() : NodeResolver<EnterpriseCatalog>(CatalogType.TypeName)
 {
-    protected override async Task<IReadOnlyDictionary<Guid, Catalog>> LoadAsync(
+    protected override async Task<IReadOnlyDictionary<Guid, EnterpriseCatalog>> LoadAsync(
         IReadOnlyList<Guid> ids, IResolveFieldContext context, CancellationToken cancellationToken)
     {
         // From the request: the factory needs the data source, which schema export does not have.

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using LicenseManager.Catalog.Data;
 using Microsoft.EntityFrameworkCore;
 using LicenseManager.Platform.Gql;
 using LicenseManager.Platform.Gql.Authorization;
@@ -7,13 +8,11 @@ using LicenseManager.Platform.Gql.Paging;
 
 namespace LicenseManager.Catalog.Gql;
 
-using LicenseManager.Catalog.Data;
-
 internal sealed class CatalogQueries(GqlTypes types) : QueryExtension
 {
     public override void Configure(ObjectGraphType query)
     {
-        var catalogs = query.Connection<CatalogType, Catalog, CatalogDbContext>(
+        var catalogs = query.Connection<CatalogType, EnterpriseCatalog, CatalogDbContext>(
             types, "catalogs", CatalogConventions.Catalogs, (context, db) => db.Catalogs.AsNoTracking().VisibleTo(context.CurrentActor()));
         catalogs.Description = "The catalogs the caller may read: every enterprise's for operators, otherwise those of the caller's enterprises.";
         catalogs.Require(new RoleRequirement(CatalogAccess.ReaderRoles));

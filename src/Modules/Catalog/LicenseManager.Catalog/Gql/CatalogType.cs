@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using LicenseManager.Catalog.Data;
 using Microsoft.EntityFrameworkCore;
 using LicenseManager.Platform.Gql.Conventions;
 using LicenseManager.Platform.Gql.Paging;
@@ -6,9 +7,7 @@ using LicenseManager.Platform.Gql.Relay;
 
 namespace LicenseManager.Catalog.Gql;
 
-using LicenseManager.Catalog.Data;
-
-internal sealed class CatalogType : NodeObjectType<Catalog>
+internal sealed class CatalogType : NodeObjectType<EnterpriseCatalog>
 {
     public const string TypeName = "Catalog";
 
@@ -18,7 +17,7 @@ internal sealed class CatalogType : NodeObjectType<Catalog>
         Field(c => c.EnterpriseCustomerId);
         Field(c => c.Title);
         // Every catalog on the page shares one query for its items (and one for their counts).
-        this.BatchedConnection<ContentItemType, Catalog, ContentItem, CatalogDbContext, Guid>(
+        this.BatchedConnection<ContentItemType, EnterpriseCatalog, ContentItem, CatalogDbContext, Guid>(
             types, "contentItems", CatalogConventions.ContentItems, c => c.Id, i => i.CatalogId, db => db.ContentItems.AsNoTracking())
             .Description = "The catalog's content, in id order unless sorted.";
     }

@@ -1,3 +1,4 @@
+using LicenseManager.Catalog.Data;
 using System.ComponentModel;
 using LicenseManager.Catalog.Gql;
 using LicenseManager.Identity.Contracts;
@@ -6,8 +7,6 @@ using LicenseManager.Platform.Gql.Relay;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseManager.Catalog.Mutations;
-
-using LicenseManager.Catalog.Data;
 
 /// <summary>Upserts items by key in one statement, however many there are.</summary>
 [Error<CatalogNotFoundError>, Error<EmptyContentListError>, Error<TooManyContentKeysError>, Error<InvalidContentKeyError>, Error<InvalidTitleError>]
@@ -20,7 +19,7 @@ internal sealed class AddCatalogContent
     public sealed record Input([ID(CatalogType.TypeName)] Guid CatalogId, IReadOnlyList<Item> Items);
 
     public sealed record Payload(
-        Catalog Catalog,
+        EnterpriseCatalog Catalog,
         [property: Description("Items inserted or updated (a key given twice counts once; the last one wins).")] int UpsertedCount);
 
     public static async Task<MutationResult<Payload>> ResolveAsync(Input input, ICurrentActor actor, CatalogDbContext db, CancellationToken cancellationToken)

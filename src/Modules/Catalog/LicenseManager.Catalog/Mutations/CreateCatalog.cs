@@ -1,3 +1,4 @@
+using LicenseManager.Catalog.Data;
 using LicenseManager.Identity.Contracts;
 using LicenseManager.Platform.Gql.Authorization;
 using LicenseManager.Platform.Gql.Mutations;
@@ -6,14 +7,12 @@ using Npgsql;
 
 namespace LicenseManager.Catalog.Mutations;
 
-using LicenseManager.Catalog.Data;
-
 [Error<InvalidTitleError>, Error<DuplicateCatalogTitleError>]
 internal sealed class CreateCatalog
 {
     public sealed record Input(Guid EnterpriseCustomerId, string Title);
 
-    public sealed record Payload(Catalog Catalog);
+    public sealed record Payload(EnterpriseCatalog Catalog);
 
     public static async Task<MutationResult<Payload>> ResolveAsync(Input input, ICurrentActor actor, CatalogDbContext db, CancellationToken cancellationToken)
     {
@@ -23,12 +22,12 @@ internal sealed class CreateCatalog
         }
 
         var title = input.Title.Trim();
-        if (!ContentKeys.IsValidTitle(title, Catalog.MaxTitleLength))
+        if (!ContentKeys.IsValidTitle(title, EnterpriseCatalog.MaxTitleLength))
         {
-            return new InvalidTitleError(input.Title, Catalog.MaxTitleLength);
+            return new InvalidTitleError(input.Title, EnterpriseCatalog.MaxTitleLength);
         }
 
-        var catalog = new Catalog { EnterpriseCustomerId = input.EnterpriseCustomerId, Title = title };
+        var catalog = new EnterpriseCatalog { EnterpriseCustomerId = input.EnterpriseCustomerId, Title = title };
         db.Catalogs.Add(catalog);
         try
         {

@@ -1,3 +1,4 @@
+using LicenseManager.Catalog.Data;
 using System.ComponentModel;
 using LicenseManager.Catalog.Gql;
 using LicenseManager.Identity.Contracts;
@@ -7,15 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LicenseManager.Catalog.Mutations;
 
-using LicenseManager.Catalog.Data;
-
 [Error<CatalogNotFoundError>, Error<EmptyContentListError>, Error<TooManyContentKeysError>, Error<InvalidContentKeyError>]
 internal sealed class RemoveCatalogContent
 {
     public sealed record Input([ID(CatalogType.TypeName)] Guid CatalogId, IReadOnlyList<string> ContentKeys);
 
     public sealed record Payload(
-        Catalog Catalog,
+        EnterpriseCatalog Catalog,
         [property: Description("Items removed; keys the catalog did not contain are ignored.")] int RemovedCount);
 
     public static async Task<MutationResult<Payload>> ResolveAsync(Input input, ICurrentActor actor, CatalogDbContext db, CancellationToken cancellationToken)

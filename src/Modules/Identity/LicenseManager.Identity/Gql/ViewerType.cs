@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using LicenseManager.Identity.Actors;
 using LicenseManager.Identity.Contracts;
+using LicenseManager.Platform.Gql;
 using LicenseManager.Platform.Gql.Relay;
 
 namespace LicenseManager.Identity.Gql;
@@ -10,7 +11,7 @@ internal sealed record ViewerEnterprise(Guid EnterpriseCustomerId, string Role);
 /// <summary>The signed-in person, as the token describes them.</summary>
 internal sealed class ViewerType : ObjectGraphType<CurrentActor>
 {
-    public ViewerType()
+    public ViewerType(ObjectTypeExtensions extensions)
     {
         Name = "Viewer";
         Description = "The signed-in person making the request.";
@@ -28,6 +29,8 @@ internal sealed class ViewerType : ObjectGraphType<CurrentActor>
                 .Concat(c.Source.LearnerOfEnterprises.Select(e => new ViewerEnterprise(e, IdentityRoles.Learner)))
                 .OrderBy(m => m.EnterpriseCustomerId).ThenBy(m => m.Role, StringComparer.Ordinal)
                 .ToList());
+        // Other modules add the viewer's own things (Licenses: me.licenses).
+        extensions.Apply(this);
     }
 }
 

@@ -1,3 +1,4 @@
+using LicenseManager.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,15 +17,20 @@ internal sealed class LicenseConfiguration : IEntityTypeConfiguration<License>
         builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.SubscriptionPlanId).HasColumnName("plan_id");
         builder.Property(l => l.UserEmail).HasMaxLength(320);
-        // Renewal copies keep the key (emailed links keep working), so uniqueness is over un-renewed licenses (migration).
-        builder.HasIndex(l => l.ActivationKey).HasFilter("activation_key IS NOT NULL");
+        // Renewal copies keep the key (emailed links keep working), so uniqueness is over un-renewed licenses (migration);
+        // activation finds the key among the caller's licenses by email, so no second activation-key index is kept.
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.Status, l.Id });
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.UserEmail, l.Id });
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.AssignedAt, l.Id });
+        // Lists filtered by status and sorted by assignment date (the admin's usual view): the NULL dates of
+        // unassigned rows would otherwise be read and discarded at the head of every DESC page.
+        builder.HasIndex(l => new { l.SubscriptionPlanId, l.Status, l.AssignedAt, l.Id });
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.ActivatedAt, l.Id });
         builder.HasIndex(l => new { l.SubscriptionPlanId, l.LastRemindedAt, l.Id });
         builder.HasIndex(l => l.UserId).HasFilter("user_id IS NOT NULL");
         builder.HasIndex(l => l.UserEmail).HasFilter("user_email IS NOT NULL");
+        // contains/startsWith on emails (ILIKE); partial, so unassigned rows (no email) cost nothing at COPY time.
+        builder.HasIndex(l => l.UserEmail, "ix_licenses_user_email_trgm").UsesTrigrams().HasFilter("user_email IS NOT NULL");
         builder.HasIndex(l => l.RenewedFromId).IsUnique().HasFilter("renewed_from_id IS NOT NULL");
     }
 }

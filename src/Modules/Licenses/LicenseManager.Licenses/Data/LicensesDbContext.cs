@@ -11,6 +11,7 @@ internal sealed class LicensesDbContext(DbContextOptions<LicensesDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.HasTrigramSearch();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LicensesDbContext).Assembly);
     }
 

@@ -12,8 +12,6 @@ namespace LicenseManager.Licenses.Pool;
 /// </summary>
 internal sealed class LicensePool(TimeProvider clock) : ILicensePool
 {
-    public const string ProvisioningActor = "system:provisioning";
-
     public async Task<int> ProvisionAsync(UnitOfWork unit, Guid planId, Guid enterpriseCustomerId, int size, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
@@ -24,7 +22,7 @@ internal sealed class LicensePool(TimeProvider clock) : ILicensePool
             return 0;
         }
 
-        await AddUnassignedAsync(unit, planId, enterpriseCustomerId, (int)missing, ProvisioningActor, cancellationToken);
+        await AddUnassignedAsync(unit, planId, enterpriseCustomerId, (int)missing, cancellationToken);
         return (int)missing;
     }
 
@@ -50,9 +48,12 @@ internal sealed class LicensePool(TimeProvider clock) : ILicensePool
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>COPYs <paramref name="count"/> UNASSIGNED licenses and their <c>created</c> events.</summary>
+    /// <summary>
+    /// COPYs <paramref name="count"/> UNASSIGNED licenses. Their <c>created</c> history entry is the row itself
+    /// (<c>created_at</c>), not an event row: a 1,000,000-license plan would otherwise write 1,000,000 more rows.
+    /// </summary>
     public async Task<IReadOnlyList<Guid>> AddUnassignedAsync(
-        UnitOfWork unit, Guid planId, Guid enterpriseCustomerId, int count, string actor, CancellationToken cancellationToken)
+        UnitOfWork unit, Guid planId, Guid enterpriseCustomerId, int count, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var ids = new Guid[count];
@@ -60,6 +61,10 @@ internal sealed class LicensePool(TimeProvider clock) : ILicensePool
         {
             ids[i] = Guid.CreateVersion7(now);
         }
+
+        // v7 ids of one millisecond are random after the timestamp: sorted (Guid order is PostgreSQL's uuid order),
+        // every index keyed by (plan, …, id) is appended to instead of written at random pages (measured: several × faster).
+        Array.Sort(ids);
 
         await using (var writer = await unit.Connection.BeginBinaryImportAsync(
             "COPY licenses.licenses (id, plan_id, enterprise_customer_id, status, auto_applied, created_at) FROM STDIN (FORMAT BINARY)",
@@ -74,25 +79,6 @@ internal sealed class LicensePool(TimeProvider clock) : ILicensePool
                 await writer.WriteAsync((int)LicenseStatus.Unassigned, NpgsqlDbType.Integer, cancellationToken);
                 await writer.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
                 await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-
-            await writer.CompleteAsync(cancellationToken);
-        }
-
-        await using (var writer = await unit.Connection.BeginBinaryImportAsync(
-            "COPY licenses.license_events (license_id, plan_id, enterprise_customer_id, kind, actor, at, status_after) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            foreach (var id in ids)
-            {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(planId, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(enterpriseCustomerId, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync((int)LicenseEventKind.Created, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(actor, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
-                await writer.WriteAsync((int)LicenseStatus.Unassigned, NpgsqlDbType.Integer, cancellationToken);
             }
 
             await writer.CompleteAsync(cancellationToken);

@@ -26,7 +26,7 @@ namespace LicenseManager.Catalog.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("LicenseManager.Catalog.Data.Catalog", b =>
+            modelBuilder.Entity("LicenseManager.Catalog.Data.EnterpriseCatalog", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -101,7 +101,7 @@ namespace LicenseManager.Catalog.Data.Migrations
 
             modelBuilder.Entity("LicenseManager.Catalog.Data.ContentItem", b =>
                 {
-                    b.HasOne("LicenseManager.Catalog.Data.Catalog", null)
+                    b.HasOne("LicenseManager.Catalog.Data.EnterpriseCatalog", null)
                         .WithMany()
                         .HasForeignKey("CatalogId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -21,6 +21,7 @@ namespace LicenseManager.Licenses.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("LicenseManager.Licenses.Data.License", b =>
@@ -89,10 +90,6 @@ namespace LicenseManager.Licenses.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_licenses");
 
-                    b.HasIndex("ActivationKey")
-                        .HasDatabaseName("ix_licenses_activation_key")
-                        .HasFilter("activation_key IS NOT NULL");
-
                     b.HasIndex("RenewedFromId")
                         .IsUnique()
                         .HasDatabaseName("ix_licenses_renewed_from_id")
@@ -120,6 +117,16 @@ namespace LicenseManager.Licenses.Data.Migrations
 
                     b.HasIndex("SubscriptionPlanId", "UserEmail", "Id")
                         .HasDatabaseName("ix_licenses_plan_id_user_email_id");
+
+                    b.HasIndex("SubscriptionPlanId", "Status", "AssignedAt", "Id")
+                        .HasDatabaseName("ix_licenses_plan_id_status_assigned_at_id");
+
+                    b.HasIndex(new[] { "UserEmail" }, "ix_licenses_user_email_trgm")
+                        .HasDatabaseName("ix_licenses_user_email")
+                        .HasFilter("user_email IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "UserEmail" }, "ix_licenses_user_email_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "UserEmail" }, "ix_licenses_user_email_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("licenses", "licenses", t =>
                         {

@@ -1,7 +1,7 @@
 namespace LicenseManager.Catalog.Data;
 
 /// <summary>A set of content an enterprise's licenses give access to.</summary>
-internal sealed class Catalog
+internal sealed class EnterpriseCatalog
 {
     public const int MaxTitleLength = 255;
 

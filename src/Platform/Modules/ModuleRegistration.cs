@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LicenseManager.Platform.Modules;
 
 /// <summary>Registers an ordered list of modules, skipping those switched off by configuration.</summary>
-public static class ModuleCatalog
+public static class ModuleRegistration
 {
     public static IReadOnlyList<IModule> AddModules(
         this IServiceCollection services, IConfiguration configuration, params IModule[] modules)

@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace LicenseManager.Host.Security;
+using Microsoft.Extensions.Configuration;
+
+namespace LicenseManager.Identity.Auth;
 
 /// <summary>
 /// The signing and encryption certificates of the authorization server as PFX files. Every instance must
 /// use the same pair (and the same <c>Auth:Issuer</c>) to accept each other's tokens.
 /// </summary>
-public static class CertificateFiles
+internal static class CertificateFiles
 {
     public const string SigningFile = "signing.pfx";
     public const string EncryptionFile = "encryption.pfx";
@@ -28,18 +30,21 @@ public static class CertificateFiles
         return (signing, encryption);
     }
 
+    /// <summary>The Host sets this in Development and the local default (to <c>.data/certs</c>).</summary>
+    public const string LocalDirectoryKey = "Auth:LocalCertificatesDirectory";
+
     /// <summary>
-    /// Development and the local default: keep a pair under <c>.data/certs</c> (created once) and point
-    /// <c>Auth:*Certificate:Path</c> at it, unless certificates are configured.
+    /// Development and the local default: keep a pair in <see cref="LocalDirectoryKey"/> (created once) and
+    /// point <c>Auth:*Certificate:Path</c> at it, unless certificates are configured.
     /// </summary>
-    public static void UseLocalPair(IConfiguration configuration, string repositoryRoot, TimeProvider clock)
+    public static void UseLocalPair(IConfiguration configuration, TimeProvider clock)
     {
-        if (!string.IsNullOrWhiteSpace(configuration["Auth:SigningCertificate:Path"] ?? configuration["Auth:SigningCertificate:Base64"]))
+        if (configuration[LocalDirectoryKey] is not { Length: > 0 } directory
+            || !string.IsNullOrWhiteSpace(configuration["Auth:SigningCertificate:Path"] ?? configuration["Auth:SigningCertificate:Base64"]))
         {
             return;
         }
 
-        var directory = Path.Combine(repositoryRoot, ".data", "certs");
         if (!File.Exists(Path.Combine(directory, SigningFile)))
         {
             try

@@ -1,0 +1,122 @@
+using LicenseManager.Licenses.Data;
+using LicenseManager.Licenses.Domain;
+using LicenseManager.Licenses.Pool;
+using LicenseManager.Platform.Data;
+using LicenseManager.Subscriptions.Contracts;
+
+namespace LicenseManager.Licenses.Lifecycle;
+
+/// <summary>
+/// Revokes locked licenses of one plan: applies the cap (only ACTIVATED licenses consume it), then one
+/// statement revokes, records history and queues mail, and COPY adds one UNASSIGNED replacement per revoked
+/// license so the plan keeps its size. The plan's counter row is locked first, so concurrent revocations of a
+/// plan see each other's cap consumption.
+/// </summary>
+internal static class Revocation
+{
+    public sealed record Outcome(IReadOnlyList<(License License, LicenseStatus OriginalStatus)> Revoked, IReadOnlyList<License> RefusedByCap);
+
+    private const string RevokeSql = """
+        WITH revoked AS (
+            UPDATE licenses.licenses SET status = 3, revoked_at = @now
+            WHERE id = ANY(@ids) AND status IN (1, 2)
+            RETURNING id, plan_id, enterprise_customer_id, user_email
+        ), history AS (
+            INSERT INTO licenses.license_events (license_id, plan_id, enterprise_customer_id, kind, actor, at, status_before, status_after, email_before, email_after)
+            SELECT r.id, r.plan_id, r.enterprise_customer_id, 4, @actor, @now, o.status, 3, r.user_email, r.user_email
+            FROM revoked r JOIN unnest(@ids, @statuses) AS o(id, status) ON o.id = r.id
+        ), mail AS (
+            INSERT INTO licenses.outbox (kind, enterprise_customer_id, plan_id, license_id, recipient, payload, created_at, attempts)
+            SELECT 'license-revoked', enterprise_customer_id, plan_id, id, user_email, jsonb_build_object(), @now, 0 FROM revoked
+        )
+        SELECT count(*) FROM revoked
+        """;
+
+    public static async Task<Outcome> RevokeAsync(
+        UnitOfWork unit, LicensePool pool, PlanTerms plan, IReadOnlyList<License> targets, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (live, applied) = await CountersAsync(unit, plan.PlanId, cancellationToken);
+        var remaining = plan.IsRevocationCapEnabled ? RevocationCap.Remaining(live, plan.RevokeMaxPercentage, applied) : long.MaxValue;
+        var revoke = new List<(License, LicenseStatus)>();
+        var refused = new List<License>();
+        foreach (var license in targets)
+        {
+            if (license.Status == LicenseStatus.Activated && plan.IsRevocationCapEnabled)
+            {
+                if (remaining <= 0)
+                {
+                    refused.Add(license);
+                    continue;
+                }
+
+                remaining--;
+            }
+
+            revoke.Add((license, license.Status));
+        }
+
+        if (revoke.Count == 0)
+        {
+            return new Outcome([], refused);
+        }
+
+        await using (var command = unit.Command(RevokeSql))
+        {
+            command.Parameters.AddWithValue("ids", revoke.Select(r => r.Item1.Id).ToArray());
+            command.Parameters.AddWithValue("statuses", revoke.Select(r => (int)r.Item2).ToArray());
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.AddWithValue("actor", actor);
+            command.CommandTimeout = 120;
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+
+        var consumed = plan.IsRevocationCapEnabled ? revoke.Count(r => r.Item2 == LicenseStatus.Activated) : 0;
+        await RecordCapAsync(unit, plan, consumed, remaining, now, cancellationToken);
+        await pool.AddUnassignedAsync(unit, plan.PlanId, plan.EnterpriseCustomerId, revoke.Count, cancellationToken);
+        foreach (var (license, _) in revoke)
+        {
+            license.Status = LicenseStatus.Revoked;
+            license.RevokedAt = now;
+        }
+
+        return new Outcome(revoke, refused);
+    }
+
+    private static async Task<(long Live, int Applied)> CountersAsync(UnitOfWork unit, Guid planId, CancellationToken cancellationToken)
+    {
+        var live = await LicensePool.LockCountersAsync(unit, planId, cancellationToken);
+        await using var command = unit.Command("SELECT revocations_applied FROM licenses.plan_license_counts WHERE plan_id = @plan");
+        command.Parameters.AddWithValue("plan", planId);
+        return (live, (int)(await command.ExecuteScalarAsync(cancellationToken))!);
+    }
+
+    /// <summary>Counts consumed revocations; the first time the cap is exhausted, operators are notified (once per plan).</summary>
+    private static async Task RecordCapAsync(UnitOfWork unit, PlanTerms plan, int consumed, long remaining, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (consumed == 0)
+        {
+            return;
+        }
+
+        await using var command = unit.Command("""
+            WITH counted AS (
+                UPDATE licenses.plan_license_counts
+                SET revocations_applied = revocations_applied + @consumed,
+                    cap_reached_notified = cap_reached_notified OR @exhausted
+                WHERE plan_id = @plan
+                RETURNING revocations_applied, (@exhausted AND NOT (SELECT cap_reached_notified FROM licenses.plan_license_counts WHERE plan_id = @plan)) AS first_time
+            )
+            INSERT INTO licenses.outbox (kind, enterprise_customer_id, plan_id, recipient, payload, created_at, attempts)
+            SELECT 'revocation-cap-reached', @enterprise, @plan, NULL,
+                   jsonb_build_object('subscriptionTitle', @title::text, 'numRevocationsApplied', revocations_applied, 'reachedAt', @now), @now, 0
+            FROM counted WHERE first_time
+            """);
+        command.Parameters.AddWithValue("consumed", consumed);
+        command.Parameters.AddWithValue("exhausted", remaining <= 0);
+        command.Parameters.AddWithValue("plan", plan.PlanId);
+        command.Parameters.AddWithValue("enterprise", plan.EnterpriseCustomerId);
+        command.Parameters.AddWithValue("title", plan.Title);
+        command.Parameters.AddWithValue("now", now);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

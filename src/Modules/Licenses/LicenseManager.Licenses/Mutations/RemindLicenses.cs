@@ -1,0 +1,93 @@
+using System.ComponentModel;
+using LicenseManager.Identity.Contracts;
+using LicenseManager.Licenses.Data;
+using LicenseManager.Licenses.Domain;
+using LicenseManager.Licenses.Gql;
+using LicenseManager.Licenses.Lifecycle;
+using LicenseManager.Platform.Data;
+using LicenseManager.Platform.Gql.Mutations;
+using LicenseManager.Platform.Gql.Relay;
+using LicenseManager.Subscriptions.Contracts;
+
+namespace LicenseManager.Licenses.Mutations;
+
+/// <summary>By emails every one must hold an ASSIGNED license (else nothing is reminded); by filter or all, the matching ASSIGNED ones.</summary>
+[Description("Queues a reminder for assigned (not yet activated) licenses: by emails, by filter, or all of the plan's.")]
+[Error<PlanNotFoundError>, Error<SelectionRequiredError>, Error<InvalidEmailError>, Error<TooManyEmailsError>, Error<NoPendingLicenseError>]
+internal sealed class RemindLicenses
+{
+    public sealed record Filter(
+        [property: Description("Case-insensitive substring of the email.")] string? UserEmailContains,
+        IReadOnlyList<LicenseStatus>? StatusIn);
+
+    public sealed record Input(
+        [ID(LicenseQueries.PlanTypeName)] Guid PlanId, IReadOnlyList<string>? UserEmails, Filter? Filter, bool? All, string? Greeting, string? Closing);
+
+    public sealed record Payload(int NumReminded);
+
+    private const string RemindSql = """
+        WITH reminded AS (
+            UPDATE licenses.licenses SET last_reminded_at = @now WHERE id = ANY(@ids) AND status = 1
+            RETURNING id, plan_id, enterprise_customer_id, user_email, activation_key
+        ), history AS (
+            INSERT INTO licenses.license_events (license_id, plan_id, enterprise_customer_id, kind, actor, at, status_before, status_after, email_before, email_after)
+            SELECT id, plan_id, enterprise_customer_id, 2, @actor, @now, 1, 1, user_email, user_email FROM reminded
+        ), mail AS (
+            INSERT INTO licenses.outbox (kind, enterprise_customer_id, plan_id, license_id, recipient, payload, created_at, attempts)
+            SELECT 'license-reminder', enterprise_customer_id, plan_id, id, user_email,
+                   jsonb_build_object('activationKey', activation_key, 'greeting', @greeting::text, 'closing', @closing::text), @now, 0
+            FROM reminded
+        )
+        SELECT count(*) FROM reminded
+        """;
+
+    public static async Task<MutationResult<Payload>> ResolveAsync(
+        Input input, UnitOfWork unit, ICurrentActor actor, IPlanTerms planTerms, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (new object?[] { input.UserEmails, input.Filter, input.All == true ? true : null }.Count(x => x is not null) != 1)
+        {
+            return new SelectionRequiredError();
+        }
+
+        if (input.UserEmails?.Count > AssignLicenses.MaxEmails)
+        {
+            return new TooManyEmailsError(input.UserEmails.Count, AssignLicenses.MaxEmails);
+        }
+
+        var (emails, invalid) = Emails.Prepare(input.UserEmails ?? []);
+        if (invalid.Count > 0)
+        {
+            return new InvalidEmailError(invalid);
+        }
+
+        if (await PlanLookup.ManagedAsync(actor, planTerms, input.PlanId, cancellationToken) is not { } plan)
+        {
+            return new PlanNotFoundError(input.PlanId);
+        }
+
+        LicenseStatus[] assigned = [LicenseStatus.Assigned];
+        var targets = input.UserEmails is not null
+            ? await LicenseSelection.LockByEmailsAsync(unit, plan.PlanId, emails, assigned, cancellationToken)
+            : await LicenseSelection.LockByFilterAsync(unit, plan.PlanId, input.Filter is { } f ? new LicenseFilter(f.UserEmailContains, f.StatusIn) : null, assigned, cancellationToken);
+        var found = targets.Select(t => t.UserEmail).ToHashSet(StringComparer.Ordinal);
+        if (emails.FirstOrDefault(e => !found.Contains(e)) is { } missing)
+        {
+            return new NoPendingLicenseError(missing);
+        }
+
+        if (targets.Count == 0)
+        {
+            return new NoPendingLicenseError(null);
+        }
+
+        await using var command = unit.Command(RemindSql);
+        command.Parameters.AddWithValue("ids", targets.Select(t => t.Id).ToArray());
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
+        command.Parameters.AddWithValue("actor", Actors.Describe(actor));
+        command.Parameters.AddWithValue("greeting", (object?)input.Greeting ?? DBNull.Value);
+        command.Parameters.AddWithValue("closing", (object?)input.Closing ?? DBNull.Value);
+        command.CommandTimeout = 120;
+        var reminded = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new Payload((int)reminded);
+    }
+}

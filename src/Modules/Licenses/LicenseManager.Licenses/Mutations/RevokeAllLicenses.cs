@@ -1,0 +1,47 @@
+using System.ComponentModel;
+using LicenseManager.Identity.Contracts;
+using LicenseManager.Licenses.Data;
+using LicenseManager.Licenses.Domain;
+using LicenseManager.Licenses.Gql;
+using LicenseManager.Licenses.Lifecycle;
+using LicenseManager.Licenses.Pool;
+using LicenseManager.Platform.Data;
+using LicenseManager.Platform.Gql.Mutations;
+using LicenseManager.Platform.Gql.Relay;
+using LicenseManager.Subscriptions.Contracts;
+
+namespace LicenseManager.Licenses.Mutations;
+
+/// <summary>All or nothing, refused while the plan's revocation cap is on.</summary>
+[Description("Revokes every assigned and activated license of the plan; refused while the revocation cap is enabled.")]
+[Error<PlanNotFoundError>, Error<RevokeAllCapEnabledError>, Error<RenewalLockedError>]
+internal sealed class RevokeAllLicenses
+{
+    public sealed record Input([ID(LicenseQueries.PlanTypeName)] Guid PlanId);
+
+    public sealed record Payload(int NumRevoked);
+
+    public static async Task<MutationResult<Payload>> ResolveAsync(
+        Input input, UnitOfWork unit, ICurrentActor actor, IPlanTerms planTerms, LicensePool pool, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await PlanLookup.ManagedAsync(actor, planTerms, input.PlanId, cancellationToken) is not { } plan)
+        {
+            return new PlanNotFoundError(input.PlanId);
+        }
+
+        if (plan.IsRevocationCapEnabled)
+        {
+            return new RevokeAllCapEnabledError();
+        }
+
+        var now = clock.GetUtcNow();
+        if (plan.IsLockedForRenewal(now))
+        {
+            return new RenewalLockedError(plan.RenewalEffectiveDate!.Value);
+        }
+
+        var targets = await LicenseSelection.LockByFilterAsync(unit, plan.PlanId, null, [LicenseStatus.Assigned, LicenseStatus.Activated], cancellationToken);
+        var outcome = await Revocation.RevokeAsync(unit, pool, plan, targets, Actors.Describe(actor), now, cancellationToken);
+        return new Payload(outcome.Revoked.Count);
+    }
+}

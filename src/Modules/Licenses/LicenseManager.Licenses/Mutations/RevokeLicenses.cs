@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using LicenseManager.Identity.Contracts;
+using LicenseManager.Licenses.Data;
+using LicenseManager.Licenses.Domain;
+using LicenseManager.Licenses.Gql;
+using LicenseManager.Licenses.Lifecycle;
+using LicenseManager.Licenses.Pool;
+using LicenseManager.Platform.Data;
+using LicenseManager.Platform.Gql.Mutations;
+using LicenseManager.Platform.Gql.Relay;
+using LicenseManager.Subscriptions.Contracts;
+
+namespace LicenseManager.Licenses.Mutations;
+
+/// <summary>
+/// Per-item results: what could be revoked is, what could not is reported. Only ACTIVATED licenses consume
+/// the cap (the reference's pre-check counted every email). Each revoked license gets an UNASSIGNED replacement.
+/// </summary>
+[Description("Revokes the live licenses of the given emails, or of those matching the filter; each is replaced by a new unassigned license.")]
+[Error<PlanNotFoundError>, Error<SelectionRequiredError>, Error<InvalidEmailError>, Error<TooManyEmailsError>, Error<RenewalLockedError>]
+internal sealed class RevokeLicenses
+{
+    public sealed record Filter(
+        [property: Description("Case-insensitive substring of the email.")] string? UserEmailContains,
+        IReadOnlyList<LicenseStatus>? StatusIn);
+
+    public sealed record Input([ID(LicenseQueries.PlanTypeName)] Guid PlanId, IReadOnlyList<string>? UserEmails, Filter? Filter);
+
+    public sealed record Payload(
+        IReadOnlyList<LicenseRevocation> Revocations,
+        IReadOnlyList<RevocationFailure> Failures,
+        int NumRevoked);
+
+    public static async Task<MutationResult<Payload>> ResolveAsync(
+        Input input, UnitOfWork unit, ICurrentActor actor, IPlanTerms planTerms, LicensePool pool, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if ((input.UserEmails is null) == (input.Filter is null))
+        {
+            return new SelectionRequiredError();
+        }
+
+        if (input.UserEmails?.Count > AssignLicenses.MaxEmails)
+        {
+            return new TooManyEmailsError(input.UserEmails.Count, AssignLicenses.MaxEmails);
+        }
+
+        var (emails, invalid) = Emails.Prepare(input.UserEmails ?? []);
+        if (invalid.Count > 0)
+        {
+            return new InvalidEmailError(invalid);
+        }
+
+        if (await PlanLookup.ManagedAsync(actor, planTerms, input.PlanId, cancellationToken) is not { } plan)
+        {
+            return new PlanNotFoundError(input.PlanId);
+        }
+
+        var now = clock.GetUtcNow();
+        if (plan.IsLockedForRenewal(now))
+        {
+            return new RenewalLockedError(plan.RenewalEffectiveDate!.Value);
+        }
+
+        LicenseStatus[] live = [LicenseStatus.Assigned, LicenseStatus.Activated];
+        var targets = input.UserEmails is null
+            ? await LicenseSelection.LockByFilterAsync(unit, plan.PlanId, new LicenseFilter(input.Filter!.UserEmailContains, input.Filter.StatusIn), live, cancellationToken)
+            : await LicenseSelection.LockByEmailsAsync(unit, plan.PlanId, emails, live, cancellationToken);
+        var found = targets.Select(t => t.UserEmail).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var failures = emails.Where(e => !found.Contains(e)).Select(RevocationFailures.NotFound).ToList();
+
+        var outcome = await Revocation.RevokeAsync(unit, pool, plan, targets, Actors.Describe(actor), now, cancellationToken);
+        failures.AddRange(outcome.RefusedByCap.Select(l => RevocationFailures.CapReached(l.UserEmail)));
+        return new Payload(
+            outcome.Revoked.Select(r => new LicenseRevocation(r.License.UserEmail, r.License, r.OriginalStatus)).ToList(), failures, outcome.Revoked.Count);
+    }
+}
