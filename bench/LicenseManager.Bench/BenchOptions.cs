@@ -8,6 +8,15 @@ internal sealed record BenchOptions
     /// <summary>Only the authenticated request path (issue 7): 32 clients, ratios to anonymous <c>{ __typename }</c>.</summary>
     public bool Hot { get; init; }
 
+    /// <summary>Only plan provisioning (issue 10): createSubscriptionPlan with <see cref="PlanSize"/> licenses vs. a server-side INSERT.</summary>
+    public bool Provision { get; init; }
+
+    /// <summary>Licenses per provisioned plan (<c>--provision</c>).</summary>
+    public int PlanSize { get; init; } = 1_000_000;
+
+    /// <summary>Rounds of each provisioning variant (<c>--provision</c>).</summary>
+    public int Rounds { get; init; } = 3;
+
     /// <summary>Only the Licenses targets (issue 11): a 1,000,000-license plan, assign, pages, contentAccess.</summary>
     public bool Licenses { get; init; }
     /// <summary>Persisted operations against their text (issue 12): same load shape as <see cref="Hot"/>.</summary>
@@ -42,6 +51,8 @@ internal sealed record BenchOptions
           --quick                 fewer items and iterations (20,000 items, 50 iterations, 400 concurrent requests)
           --hot                   only the request path: anonymous/bearer { __typename }, { me }, catalogs(first: 1);
                                   32 clients, up to 20,000 requests or 15 s each, then 2,000 sequential (no dataset)
+          --provision             only plan provisioning: createSubscriptionPlan(numLicenses) vs. INSERT … generate_series,
+                                  alternating, with the process's peak memory (--plan-size <n> default 1000000, --rounds <n> default 3)
           --licenses              only the Licenses targets: provision 1,000,000, assign 100,000 per call (6 calls),
                                   license pages at depth 1 and 10,001, contentAccess 1/20 keys at 32 clients for 15 s
           --persisted             persisted operations against their text: POST text / id / APQ hash, GET APQ hash;
@@ -59,7 +70,9 @@ internal sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var options = args.Contains("--licenses")
+        var options = args.Contains("--provision")
+            ? new BenchOptions { Provision = true }
+            : args.Contains("--licenses")
             ? new BenchOptions { Licenses = true, Warmup = 10, Iterations = 100, ConcurrentRequests = 1_000_000, Clients = 32 }
             : args.Contains("--persisted")
             ? new BenchOptions { Persisted = true, Warmup = 20, Iterations = 50, ConcurrentRequests = 20_000, Clients = 32 }
@@ -82,7 +95,9 @@ internal sealed record BenchOptions
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
             options = args[i] switch
             {
-                "--quick" or "--hot" or "--licenses" or "--persisted" => options,
+                "--quick" or "--hot" or "--provision" or "--licenses" or "--persisted" => options,
+                "--plan-size" => options with { PlanSize = Math.Max(1, int.Parse(Value())) },
+                "--rounds" => options with { Rounds = Math.Max(1, int.Parse(Value())) },
                 "--seed" => options with { Seed = int.Parse(Value()) },
                 "--items" => options with { Items = Math.Max(1_000, int.Parse(Value())) },
                 "--iterations" => options with { Iterations = Math.Max(1, int.Parse(Value())) },

@@ -98,6 +98,11 @@ internal static class BenchProgram
         };
 
         var log = Console.Out;
+        if (options.Provision)
+        {
+            return await Provisioning.RunAsync(options, log, stopping.Token);
+        }
+
         if (options.Licenses)
         {
             return await LicensesBench.RunAsync(options, log, stopping.Token, (table, elapsed, server) => WriteAsync(options, log, table, elapsed, server));
@@ -332,7 +337,7 @@ internal static class BenchProgram
         return text.ToString();
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

@@ -15,7 +15,7 @@ internal sealed class GqlHttp : IDisposable
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
     private readonly HttpClient _client;
 
-    public GqlHttp(Uri baseAddress, int connections)
+    public GqlHttp(Uri baseAddress, int connections, TimeSpan? timeout = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -25,7 +25,7 @@ internal sealed class GqlHttp : IDisposable
             UseProxy = false,
             AutomaticDecompression = DecompressionMethods.None,
         };
-        _client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        _client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(60) };
         _client.DefaultRequestHeaders.Accept.ParseAdd("application/graphql-response+json");
     }
 

@@ -119,8 +119,10 @@ public sealed class CatalogAccessTests(CatalogAccessTests.Fixture fixture) : ICl
     [Fact]
     public async Task Mutations_Operator_MayManageAnyEnterprisesCatalogs()
     {
-        var data = await fixture.Clients[Caller.OperatorService].QueryAsync(
-            CatalogApi.CreateCatalog, new { input = new { enterpriseCustomerId = Guid.NewGuid(), title = "By the operator service" } });
+        var @operator = fixture.Clients[Caller.OperatorService];
+
+        var enterprise = await CatalogApi.EnterpriseAsync(@operator);
+        var data = await @operator.QueryAsync(CatalogApi.CreateCatalog, new { input = new { enterpriseCustomerId = enterprise, title = "By the operator service" } });
 
         data["createCatalog"]!["catalog"]!["title"]!.GetValue<string>().ShouldBe("By the operator service");
     }

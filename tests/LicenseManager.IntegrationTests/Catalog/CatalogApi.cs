@@ -35,9 +35,21 @@ internal static class CatalogApi
         }
         """;
 
+    /// <summary>Creates the enterprise (its customer agreement; idempotent) so that catalogs may be created for it.</summary>
+    public static async Task<Guid> EnterpriseAsync(GqlClient client, Guid? enterprise = null)
+    {
+        var id = enterprise ?? Guid.NewGuid();
+        var data = await client.QueryAsync(
+            "mutation($input: CreateCustomerAgreementInput!) { createCustomerAgreement(input: $input) { customerAgreement { id } errors { __typename } } }",
+            new { input = new { enterpriseCustomerId = id } });
+        data["createCustomerAgreement"]!["errors"].ShouldBeNull();
+        return id;
+    }
+
     public static async Task<string> CreateAsync(GqlClient client, string title, Guid? enterprise = null)
     {
-        var data = await client.QueryAsync(CreateCatalog, new { input = new { enterpriseCustomerId = enterprise ?? Guid.NewGuid(), title } });
+        var id = await EnterpriseAsync(client, enterprise);
+        var data = await client.QueryAsync(CreateCatalog, new { input = new { enterpriseCustomerId = id, title } });
         data["createCatalog"]!["errors"].ShouldBeNull();
         return data["createCatalog"]!["catalog"]!["id"]!.GetValue<string>();
     }

@@ -11,7 +11,7 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
     [Fact]
     public async Task CreateCatalog_ValidInput_ReturnsCatalog()
     {
-        var enterprise = Guid.NewGuid();
+        var enterprise = await CatalogApi.EnterpriseAsync(await factory.OperatorAsync());
         var data = await (await factory.OperatorAsync()).QueryAsync(CatalogApi.CreateCatalog, new { input = new { enterpriseCustomerId = enterprise, title = " Everything " } });
 
         var catalog = data["createCatalog"]!["catalog"]!;
@@ -34,6 +34,21 @@ public sealed class CatalogMutationTests(CatalogAppFactory factory) : IClassFixt
         data["createCatalog"]!["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("DUPLICATE_CATALOG_TITLE");
         var count = await client.QueryAsync($$"""{ catalogs(where: { enterpriseCustomerId: { eq: "{{enterprise}}" } }) { totalCount } }""");
         count["catalogs"]!["totalCount"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task CreateCatalog_EnterpriseWithoutAgreement_EnterpriseWithoutAgreementErrorAndNothingCreated()
+    {
+        var client = await factory.OperatorAsync();
+        var enterprise = Guid.NewGuid();
+
+        var data = await client.QueryAsync(CatalogApi.CreateCatalog, new { input = new { enterpriseCustomerId = enterprise, title = "Orphan" } });
+
+        data["createCatalog"]!["catalog"].ShouldBeNull();
+        data["createCatalog"]!["errors"]![0]!["__typename"]!.GetValue<string>().ShouldBe("EnterpriseWithoutAgreementError");
+        data["createCatalog"]!["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("ENTERPRISE_NOT_FOUND");
+        var count = await client.QueryAsync($$"""{ catalogs(where: { enterpriseCustomerId: { eq: "{{enterprise}}" } }) { totalCount } }""");
+        count["catalogs"]!["totalCount"]!.GetValue<int>().ShouldBe(0);
     }
 
     [Theory]

@@ -83,12 +83,17 @@ public static class IsolationMatrix
     /// <param name="allowed">The callers the field's role requirement lets through.</param>
     /// <param name="onRoleRefused">What the others observe: <see cref="Outcome.Refused"/> for fields with a requirement, <see cref="Outcome.Hidden"/> for <c>node</c>/<c>nodes</c>.</param>
     /// <param name="probe">Calls the field as the client on the target's object and says what it observed.</param>
+    /// <param name="unscoped">
+    /// Allowed callers whose access to this field is not tenant-scoped (the provisioning service on the fields it is
+    /// let through: the tenant rule gives it no enterprise, its role gives it every one): they see Own and Other.
+    /// </param>
     public static async Task RunAsync(
         IReadOnlyDictionary<Caller, GqlClient> clients,
         TenantAccess access,
         IReadOnlyCollection<Caller> allowed,
         Outcome onRoleRefused,
-        Func<GqlClient, Target, Task<Outcome>> probe)
+        Func<GqlClient, Target, Task<Outcome>> probe,
+        IReadOnlyCollection<Caller>? unscoped = null)
     {
         var mismatches = new List<string>();
         foreach (var caller in AllCallers)
@@ -96,6 +101,7 @@ public static class IsolationMatrix
             foreach (var target in Enum.GetValues<Target>())
             {
                 var expected = !allowed.Contains(caller) ? onRoleRefused
+                    : unscoped?.Contains(caller) == true ? (target == Target.None ? Outcome.Hidden : Outcome.Seen)
                     : (access == TenantAccess.Read ? MayRead(caller, target) : MayAdminister(caller, target)) ? Outcome.Seen
                     : Outcome.Hidden;
                 var actual = await probe(clients[caller], target);

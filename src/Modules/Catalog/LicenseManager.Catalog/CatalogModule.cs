@@ -25,5 +25,6 @@ public sealed class CatalogModule : IModule
         services.AddSingleton<INodeResolver, CatalogNodeResolver>();
         services.AddSingleton<INodeResolver, ContentItemNodeResolver>();
         services.AddSingleton<ICatalogMembership, CatalogMembership>();
+        services.AddSingleton<ICatalogDirectory, CatalogDirectory>();
     }
 }

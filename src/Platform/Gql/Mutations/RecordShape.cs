@@ -15,7 +15,10 @@ namespace LicenseManager.Platform.Gql.Mutations;
 internal static class RecordShape
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> PropertiesByType = new();
-    private static readonly NullabilityInfoContext Nullability = new();
+
+    // NullabilityInfoContext caches into plain dictionaries and is not thread-safe; test hosts build schemas in
+    // parallel, so each call gets its own (schema building only, never per request).
+    private static NullabilityInfoContext Nullability => new();
 
     public static PropertyInfo[] Properties(Type record) =>
         PropertiesByType.GetOrAdd(record, type => type

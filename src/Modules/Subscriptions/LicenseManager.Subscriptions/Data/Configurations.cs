@@ -21,6 +21,7 @@ internal sealed class CustomerAgreementConfiguration : IEntityTypeConfiguration<
         // One agreement per enterprise: the idempotent create's conflict target.
         builder.HasIndex(a => a.EnterpriseCustomerId).IsUnique();
         builder.HasIndex(a => a.EnterpriseCustomerSlug).IsUnique();
+        builder.HasIndex(a => new { a.CreatedAt, a.Id });
     }
 }
 
@@ -83,6 +84,8 @@ internal sealed class SubscriptionPlanConfiguration : IEntityTypeConfiguration<S
         builder.HasIndex(p => new { p.EnterpriseCustomerId, p.StartDate, p.Id });
         builder.HasIndex(p => new { p.StartDate, p.Id });
         builder.HasIndex(p => new { p.ExpirationDate, p.Id });
+        builder.HasIndex(p => new { p.Title, p.Id });
+        builder.HasIndex(p => new { p.CreatedAt, p.Id });
     }
 }
 

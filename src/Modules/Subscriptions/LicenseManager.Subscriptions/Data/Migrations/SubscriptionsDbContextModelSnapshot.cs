@@ -153,6 +153,9 @@ namespace LicenseManager.Subscriptions.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_customer_agreements_enterprise_customer_slug");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_customer_agreements_created_at_id");
+
                     b.ToTable("customer_agreements", "subscriptions", t =>
                         {
                             t.HasCheckConstraint("ck_customer_agreements_auto_scaling_increment", "auto_scaling_increment_percentage BETWEEN 1 AND 100");
@@ -379,6 +382,9 @@ namespace LicenseManager.Subscriptions.Data.Migrations
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_subscription_plans_product_id");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_subscription_plans_created_at_id");
+
                     b.HasIndex("CustomerAgreementId", "Title")
                         .IsUnique()
                         .HasDatabaseName("ix_subscription_plans_customer_agreement_id_title");
@@ -388,6 +394,9 @@ namespace LicenseManager.Subscriptions.Data.Migrations
 
                     b.HasIndex("StartDate", "Id")
                         .HasDatabaseName("ix_subscription_plans_start_date_id");
+
+                    b.HasIndex("Title", "Id")
+                        .HasDatabaseName("ix_subscription_plans_title_id");
 
                     b.HasIndex("EnterpriseCustomerId", "StartDate", "Id")
                         .HasDatabaseName("ix_subscription_plans_enterprise_customer_id_start_date_id");
