@@ -19,6 +19,8 @@ internal sealed record BenchOptions
 
     /// <summary>Only the Licenses targets (issue 11): a 1,000,000-license plan, assign, pages, contentAccess.</summary>
     public bool Licenses { get; init; }
+    /// <summary>Persisted operations against their text (issue 12): same load shape as <see cref="Hot"/>.</summary>
+    public bool Persisted { get; init; }
 
     /// <summary>Seed of the dataset generator: the same seed gives the same keys, titles and types.</summary>
     public int Seed { get; init; } = 42;
@@ -53,6 +55,8 @@ internal sealed record BenchOptions
                                   alternating, with the process's peak memory (--plan-size <n> default 1000000, --rounds <n> default 3)
           --licenses              only the Licenses targets: provision 1,000,000, assign 100,000 per call (6 calls),
                                   license pages at depth 1 and 10,001, contentAccess 1/20 keys at 32 clients for 15 s
+          --persisted             persisted operations against their text: POST text / id / APQ hash, GET APQ hash;
+                                  32 clients, up to 20,000 requests or 15 s each (no dataset)
           --seed <n>              dataset seed (default 42)
           --items <n>             content items in the main catalog (default 100000)
           --iterations <n>        timed sequential iterations per scenario (default 200)
@@ -70,6 +74,8 @@ internal sealed record BenchOptions
             ? new BenchOptions { Provision = true }
             : args.Contains("--licenses")
             ? new BenchOptions { Licenses = true, Warmup = 10, Iterations = 100, ConcurrentRequests = 1_000_000, Clients = 32 }
+            : args.Contains("--persisted")
+            ? new BenchOptions { Persisted = true, Warmup = 20, Iterations = 50, ConcurrentRequests = 20_000, Clients = 32 }
             : args.Contains("--hot")
             ? new BenchOptions { Hot = true, Warmup = 150, Iterations = 2_000, ConcurrentRequests = 20_000, Clients = 32 }
             : quick
@@ -89,7 +95,7 @@ internal sealed record BenchOptions
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
             options = args[i] switch
             {
-                "--quick" or "--hot" or "--provision" or "--licenses" => options,
+                "--quick" or "--hot" or "--provision" or "--licenses" or "--persisted" => options,
                 "--plan-size" => options with { PlanSize = Math.Max(1, int.Parse(Value())) },
                 "--rounds" => options with { Rounds = Math.Max(1, int.Parse(Value())) },
                 "--seed" => options with { Seed = int.Parse(Value()) },

@@ -108,6 +108,11 @@ internal static class BenchProgram
             return await LicensesBench.RunAsync(options, log, stopping.Token, (table, elapsed, server) => WriteAsync(options, log, table, elapsed, server));
         }
 
+        if (options.Persisted)
+        {
+            return await PersistedPath.RunAsync(options, log, stopping.Token, (table, elapsed, server) => WriteAsync(options, log, table, elapsed, server));
+        }
+
         if (options.Hot)
         {
             return await HotPath.RunAsync(options, log, stopping.Token, (table, elapsed, server) => WriteAsync(options, log, table, elapsed, server));
@@ -147,7 +152,7 @@ internal static class BenchProgram
     {
         log.WriteLine();
         log.WriteLine(report);
-        var output = options.Output ?? Path.Combine(RepositoryRoot(), "bench", "results", options.Licenses ? "licenses.md" : options.Hot ? "hot.md" : "latest.md");
+        var output = options.Output ?? Path.Combine(RepositoryRoot(), "bench", "results", options.Licenses ? "licenses.md" : options.Persisted ? "persisted.md" : options.Hot ? "hot.md" : "latest.md");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         await File.WriteAllTextAsync(output, report);
         log.WriteLine($"written to {output}");
@@ -156,12 +161,12 @@ internal static class BenchProgram
     private static Task WriteAsync(BenchOptions options, TextWriter log, string table, TimeSpan elapsed, BenchServer server)
     {
         var text = new StringBuilder();
-        text.AppendLine($"# License Manager {(options.Licenses ? "licenses (--licenses)" : "request path (--hot)")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine($"# License Manager {(options.Licenses ? "licenses (--licenses)" : options.Persisted ? "persisted operations (--persisted)" : "request path (--hot)")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; "
                         + $"client and server in one process over HTTP/1.1 on 127.0.0.1; {server.DatabaseDescription}. Whole run {elapsed.TotalSeconds:F0} s.");
         text.AppendLine($"conc×{options.Clients}: up to {options.ConcurrentRequests} requests over {options.Clients} clients, each run stops after "
-                        + $"{options.ScenarioBudget.TotalSeconds:F0} s. × baseline req/s = throughput / anonymous {{ __typename }}'s throughput in this run.");
+                        + $"{options.ScenarioBudget.TotalSeconds:F0} s. × baseline req/s = throughput / the baseline row's throughput in this run.");
         text.AppendLine();
         text.Append(table);
         return WriteAsync(options, log, text.ToString());

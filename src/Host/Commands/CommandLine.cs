@@ -68,7 +68,14 @@ public static class CommandLine
                 throw new CommandException($"Unknown command '{string.Join(' ', command)}'.");
             }
 
-            var options = CommandOptions.Parse(command.Skip(match.Words.Length).ToList(), match.Command.Options);
+            var rest = command.Skip(match.Words.Length).ToList();
+            if (rest is [var bare] && !bare.StartsWith("--", StringComparison.Ordinal) && match.Command.Options is [var only])
+            {
+                // A command with a single option takes its value bare too: `operations import manifest.json`.
+                rest = [only, bare];
+            }
+
+            var options = CommandOptions.Parse(rest, match.Command.Options);
             var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
             await using var cluster = match.Command.NeedsDatabase ? await StartDatabaseAsync(services, lifetime) : null;
             await using var scope = services.CreateAsyncScope();
@@ -118,6 +125,7 @@ public static class CommandLine
         [
             new("schema export", "[--output <file>]", "Print the GraphQL schema (SDL), or write it to <file> (relative to the repository root).",
                 ["--output"], NeedsDatabase: false, context => ExportSchemaAsync(context)),
+            OperationCommands.Import,
             new("seed-demo", string.Empty, "Create every module's demo data (idempotent).",
                 [], NeedsDatabase: true, context => DemoData.SeedAsync(context.Services, modules, onlyIntoEmptyDatabase: false, context.CancellationToken)),
             .. modules.SelectMany(m => m.Commands),

@@ -1,4 +1,5 @@
 using GraphQL;
+using LicenseManager.Platform.Gql.Persisted;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -14,7 +15,8 @@ public sealed class GqlHttpEndpoint(
     GqlRequestReader reader,
     GqlRequestExecutor executor,
     IGraphQLTextSerializer serializer,
-    IOptions<GqlOptions> options)
+    IOptions<GqlOptions> options,
+    IOptions<PersistedOperationsOptions> persistedOptions)
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     public const string JsonMediaType = "application/json";
@@ -105,6 +107,8 @@ public sealed class GqlHttpEndpoint(
         {
             http.Response.Headers.Allow = "POST";
         }
+
+        HttpCaching.Apply(http.Response, result, isGet, persistedOptions.Value.GetMaxAge);
 
         await WriteResultAsync(http, mediaType, result.Result);
     }

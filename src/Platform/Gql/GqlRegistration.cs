@@ -1,7 +1,10 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Types;
+using LicenseManager.Platform.Data;
+using LicenseManager.Platform.Data.Platform;
 using LicenseManager.Platform.Gql.Authorization;
+using LicenseManager.Platform.Gql.Persisted;
 using LicenseManager.Platform.Gql.Relay;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -34,7 +37,28 @@ public static class GqlRegistration
         services.AddSingleton<GqlRequestReader>();
         services.AddSingleton<GqlRequestExecutor>();
         services.AddSingleton<GqlHttpEndpoint>();
+        services.AddPersistedOperations(configuration);
         return services;
+    }
+
+    /// <summary>The operation store (schema <c>platform</c>, migrated before the modules), APQ and caller policies.</summary>
+    private static void AddPersistedOperations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PersistedOperationsOptions>().Bind(configuration.GetSection(PersistedOperationsOptions.SectionName));
+        services.AddSingleton<PersistedRequests>();
+        if (!configuration.GetValue($"{PersistedOperationsOptions.SectionName}:Enabled", defaultValue: true))
+        {
+            // No store, no platform schema: ids are never found; caller policies (persisted-only, introspection) still apply.
+            return;
+        }
+
+        services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Schema);
+        services.AddSingleton<OperationStore>();
+        services.AddSingleton<OperationImport>();
+        services.AddSingleton<PersistedOperationType>();
+        services.AddSingleton<OperationSourceType>();
+        services.AddQueryExtension<PersistedOperationQueries>();
+        services.AddMutationExtension<PersistedOperationMutations>();
     }
 
     public static IEndpointRouteBuilder MapGqlEndpoint(this IEndpointRouteBuilder endpoints, string path = "/graphql")

@@ -6,6 +6,7 @@ using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using LicenseManager.Platform.Gql.Persisted;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,14 @@ public enum GqlOutcome
     MutationOverGet,
 }
 
-public sealed record GqlResult(ExecutionResult Result, GqlOutcome Outcome);
+public sealed record GqlResult(ExecutionResult Result, GqlOutcome Outcome)
+{
+    /// <summary>A persisted operation ran (by id or APQ hash): a GET of it may be cached, see <see cref="Persisted.HttpCaching"/>.</summary>
+    public bool Persisted { get; init; }
+
+    /// <summary>The caller had no token.</summary>
+    public bool Anonymous { get; init; }
+}
 
 /// <summary>The caller-specific parts of one request.</summary>
 public sealed record GqlCall(IServiceProvider RequestServices, System.Security.Claims.ClaimsPrincipal User, bool IsGet, CancellationToken Aborted);
@@ -39,6 +47,7 @@ public sealed class GqlRequestExecutor
     private readonly IDocumentExecuter _executer;
     private readonly IDocumentBuilder _documentBuilder;
     private readonly DocumentCache _cache;
+    private readonly PersistedRequests _persisted;
     private readonly GqlOptions _options;
     private readonly ILogger<GqlRequestExecutor> _logger;
     private readonly IValidationRule[] _fullRules;
@@ -51,6 +60,7 @@ public sealed class GqlRequestExecutor
         IDocumentExecuter executer,
         IDocumentBuilder documentBuilder,
         DocumentCache cache,
+        PersistedRequests persisted,
         IOptions<GqlOptions> options,
         ILogger<GqlRequestExecutor> logger)
     {
@@ -58,6 +68,7 @@ public sealed class GqlRequestExecutor
         _executer = executer;
         _documentBuilder = documentBuilder;
         _cache = cache;
+        _persisted = persisted;
         _options = options.Value;
         _logger = logger;
 
@@ -79,6 +90,24 @@ public sealed class GqlRequestExecutor
     }
 
     public async Task<GqlResult> ExecuteAsync(GqlRequest request, GqlCall call)
+    {
+        // Persisted operations (id, documentId, APQ) become their text here; persisted-only callers stop here.
+        var persisted = await _persisted.ResolveAsync(request, call);
+        if (persisted.Error is { } refused)
+        {
+            return new GqlResult(new ExecutionResult(refused), GqlOutcome.RequestError);
+        }
+
+        var executed = await ExecuteTextAsync(persisted.Request, call, persisted.Policy.MayIntrospect);
+        if (persisted.ToRegister is { } entry && executed.Outcome == GqlOutcome.Executed)
+        {
+            await _persisted.RegisterAsync(entry, call.Aborted);
+        }
+
+        return executed with { Persisted = persisted.Persisted && executed.Outcome == GqlOutcome.Executed, Anonymous = persisted.Policy.IsAnonymous };
+    }
+
+    private async Task<GqlResult> ExecuteTextAsync(GqlRequest request, GqlCall call, bool mayIntrospect)
     {
         if (string.IsNullOrWhiteSpace(request.Query))
         {
@@ -129,6 +158,12 @@ public sealed class GqlRequestExecutor
             (false, true) => _cachedRules,
             (false, false) => _fullRules,
         };
+        if (!mayIntrospect)
+        {
+            // Callers denied introspection (partners by default) get the rule on cache hits too: the cache is shared.
+            rules = [.. rules, NoIntrospectionValidationRule.Instance];
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(call.Aborted);
         timeout.CancelAfter(_options.ExecutionTimeout);
         ExecutionResult result;

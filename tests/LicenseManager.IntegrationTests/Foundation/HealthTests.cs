@@ -17,7 +17,7 @@ public sealed class HealthTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 }
 
-/// <summary>Every module switched off and a database that does not answer.</summary>
+/// <summary>Every module and the kernel's operation store switched off, and a database that does not answer.</summary>
 public sealed class NoDatabaseFactory : AppFactory
 {
     public override Task InitializeAsync() => Task.CompletedTask;
@@ -29,6 +29,7 @@ public sealed class NoDatabaseFactory : AppFactory
         ["Modules:Catalog:Enabled"] = "false",
         ["Modules:Subscriptions:Enabled"] = "false",
         ["Modules:Licenses:Enabled"] = "false",
+        ["GraphQL:PersistedOperations:Enabled"] = "false",
     };
 }
 

@@ -7,7 +7,8 @@ namespace LicenseManager.IntegrationTests.Foundation;
 
 public sealed class MigrationTests(AppFactory factory) : IClassFixture<AppFactory>
 {
-    private static readonly string[] ModuleSchemas = ["identity", "catalog", "subscriptions", "licenses"];
+    // The modules' schemas and the kernel's own (persisted operations), each with its own history.
+    private static readonly string[] ModuleSchemas = ["platform", "identity", "catalog", "subscriptions", "licenses"];
 
     [Fact]
     public async Task Startup_EachModule_HasItsSchemaAndItsOwnHistoryTable()

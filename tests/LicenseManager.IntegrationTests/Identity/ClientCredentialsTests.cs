@@ -81,7 +81,8 @@ public sealed class ClientCredentialsTests(IdentityAppFactory factory) : IClassF
 
     private async Task<JsonNode> ProbeActorAsync(string accessToken)
     {
-        var data = await factory.CreateGqlClient().WithBearer(accessToken).QueryAsync("{ probeActor }");
+        // Persisted, so that partners (persisted operations only) are probed the same way as everybody else.
+        var data = await factory.CreatePersistedGqlClient().WithBearer(accessToken).QueryAsync("{ probeActor }");
         return JsonNode.Parse(data["probeActor"]!.GetValue<string>())!;
     }
 }

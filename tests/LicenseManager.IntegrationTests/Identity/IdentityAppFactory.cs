@@ -69,7 +69,8 @@ public class IdentityAppFactory : AppFactory
         const string secret = "service-secret-0123456789";
         await AdminAsync(a => a.AddClientAsync(new NewClient(clientId, secret, role, enterprise, []), CancellationToken.None));
         var token = await Tokens().ClientCredentialsAsync(clientId, secret);
-        return CreateGqlClient().WithBearer(token.AccessToken);
+        // Partner services may run persisted operations only: their documents are registered first and sent by id.
+        return (role == IdentityRoles.Partner ? CreatePersistedGqlClient() : CreateGqlClient()).WithBearer(token.AccessToken);
     }
 }
 

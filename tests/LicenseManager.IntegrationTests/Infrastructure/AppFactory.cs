@@ -1,3 +1,4 @@
+using LicenseManager.Platform.Gql.Persisted;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -26,11 +27,14 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ConnectionString = await CreateDatabaseAsync();
         // Starting the server runs the migrations (a hosted service), so tests see a ready database.
-        _ = Server;
+        StartHost();
     }
 
     /// <summary>The class's own database, already migrated (a copy of the run's template).</summary>
     protected virtual Task<string> CreateDatabaseAsync() => TestDatabase.CreateMigratedAsync();
+
+    /// <summary>Starts the in-memory test server; a factory on a real socket (Kestrel) starts that instead.</summary>
+    protected virtual void StartHost() => _ = Server;
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
@@ -54,4 +58,15 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public GqlClient CreateGqlClient() => new(CreateClient());
+
+    /// <summary>A client whose documents are stored as persisted operations first and sent by id (as partners must).</summary>
+    public GqlClient CreatePersistedGqlClient() => new(CreateClient()) { Register = RegisterOperationAsync };
+
+    /// <summary>Stores <paramref name="document"/> as a persisted operation (as an import would) and returns its id.</summary>
+    public async Task<string> RegisterOperationAsync(string document)
+    {
+        var id = OperationHash.Sha256Hex(document);
+        await Services.GetRequiredService<OperationStore>().AddAsync([new OperationEntry(id, document)], OperationSource.Import, CancellationToken.None);
+        return id;
+    }
 }

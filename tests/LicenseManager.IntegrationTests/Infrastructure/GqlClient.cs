@@ -11,6 +11,12 @@ public sealed class GqlClient(HttpClient http)
 {
     public HttpClient Http { get; } = http;
 
+    /// <summary>
+    /// When set, every document is registered first (returning its id) and sent as a persisted operation by id,
+    /// the only way partner services may call the API.
+    /// </summary>
+    public Func<string, Task<string>>? Register { get; init; }
+
     public GqlClient WithBearer(string accessToken)
     {
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
@@ -19,7 +25,9 @@ public sealed class GqlClient(HttpClient http)
 
     public async Task<GqlResponse> PostAsync(string query, object? variables = null, string? operationName = null)
     {
-        using var response = await Http.PostAsJsonAsync("/graphql", new { query, variables, operationName });
+        using var response = Register is null
+            ? await Http.PostAsJsonAsync("/graphql", new { query, variables, operationName })
+            : await Http.PostAsJsonAsync("/graphql", new { id = await Register(query), variables, operationName });
         return await GqlResponse.ReadAsync(response);
     }
 

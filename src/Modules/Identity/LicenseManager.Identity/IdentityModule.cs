@@ -45,6 +45,7 @@ public sealed class IdentityModule : IWebModule
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<IRequestActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<IIdentityAdministration, IdentityAdministration>();
+        services.AddSingleton<IEntitlementAssertions, EntitlementAssertions>();
 
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<AuthOptions>>((cors, auth) =>

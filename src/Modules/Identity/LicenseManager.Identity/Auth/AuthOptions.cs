@@ -21,6 +21,9 @@ internal sealed class AuthOptions
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>How long a signed entitlement assertion (from <c>contentAccess</c>) stays valid.</summary>
+    public TimeSpan EntitlementAssertionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often token and authorization rows past their use are deleted.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 

@@ -90,5 +90,13 @@ internal sealed class ContentAccessType : ObjectGraphType<ContentAccess>
         Field(a => a.License, type: typeof(LicenseType)).Description("The granting license: of the plan with the furthest expiration.");
         Field(a => a.Checksum, nullable: true)
             .Description("base64(HMAC-SHA256(secret, \"{userId}:{contentKey}:{licenseId}\")), ids as hyphenated lower-case UUIDs.");
+        // Signed only when selected: partners that verify offline ask for it, everybody else pays nothing.
+        Field<StringGraphType>("assertion")
+            .Description("When granted: a short-lived compact JWS (typ entitlement+jwt, RS256) of learner, enterprise, content key and license, "
+                         + "verifiable with the keys at /.well-known/openid-configuration (docs/entitlement-assertions.md).")
+            .Resolve(context => context.Source is { Granted: true, License: { } license }
+                ? context.RequestServices!.GetRequiredService<IEntitlementAssertions>().Sign(new EntitlementGrant(
+                    license.UserId, license.UserEmail, license.EnterpriseCustomerId, context.Source.ContentKey, license.Id))
+                : null);
     }
 }
