@@ -125,7 +125,7 @@ internal static class Provisioning
         report.AppendLine("|---|--:|--:|--:|--:|--:|");
         void Line(string what, List<double> values) => report.AppendLine(
             $"| {what} | {Runner.Median(values):F2} | {values.Min():F2} | {values.Max():F2} | {Runner.Median(values) / Runner.Median(insertLicenses):F2} | {Runner.Median(values) / Runner.Median(insertWithEvents):F2} |");
-        Line("createSubscriptionPlan over HTTP (COPY licenses + created events)", graphQl);
+        Line("createSubscriptionPlan over HTTP (plan row + COPY of the licenses)", graphQl);
         Line("INSERT … SELECT gen_random_uuid() … generate_series (licenses)", insertLicenses);
         Line("INSERT … generate_series (licenses) + INSERT … SELECT (their events)", insertWithEvents);
         report.AppendLine();
