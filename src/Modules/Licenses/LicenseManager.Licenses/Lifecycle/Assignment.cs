@@ -8,7 +8,9 @@ namespace LicenseManager.Licenses.Lifecycle;
 /// Assigns licenses to new emails in one statement: UNASSIGNED rows of the plan are taken in id order
 /// <c>FOR UPDATE SKIP LOCKED</c> (concurrent assigns take different rows instead of waiting or failing), paired
 /// with the emails by position, updated, and their history and notification rows written by the same statement.
-/// The live-email unique index is the last line against two assigns of one email at once.
+/// The live-email unique index is the last line against two assigns of one email at once. When the rows left
+/// free are too few because concurrent assigns hold some, the attempt is rolled back and repeated waiting for
+/// those locks, so an assign never fails merely because another one was running (one that rolls back frees its rows).
 /// </summary>
 internal static class Assignment
 {
@@ -21,7 +23,7 @@ internal static class Assignment
             SELECT w.email, w.activation_key, w.ord FROM unnest(@emails, @keys) WITH ORDINALITY AS w(email, activation_key, ord)
         ), picked AS (
             SELECT id FROM licenses.licenses WHERE plan_id = @plan AND status = 0
-            ORDER BY id LIMIT @count FOR UPDATE SKIP LOCKED
+            ORDER BY id LIMIT @count {0}
         ), numbered AS (
             SELECT id, row_number() OVER (ORDER BY id) AS ord FROM picked
         ), assigned AS (
@@ -43,6 +45,9 @@ internal static class Assignment
         SELECT id, user_email, activation_key, created_at FROM assigned
         """;
 
+    private static readonly string AssignSkippingLocked = string.Format(AssignSql, "FOR UPDATE SKIP LOCKED");
+    private static readonly string AssignWaiting = string.Format(AssignSql, "FOR UPDATE");
+
     public static async Task<Result> AssignAsync(
         UnitOfWorkFactory units,
         Guid planId,
@@ -59,7 +64,9 @@ internal static class Assignment
         {
             try
             {
-                return await TryAssignAsync(units, planId, enterpriseId, emails, notify, greeting, closing, actor, now, cancellationToken);
+                return await TryAssignAsync(units, planId, enterpriseId, emails, notify, greeting, closing, actor, now, wait: false, cancellationToken)
+                    ?? await TryAssignAsync(units, planId, enterpriseId, emails, notify, greeting, closing, actor, now, wait: true, cancellationToken)
+                    ?? throw new InvalidOperationException("A waiting assignment always reports its outcome.");
             }
             catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)
             {
@@ -68,9 +75,10 @@ internal static class Assignment
         }
     }
 
-    private static async Task<Result> TryAssignAsync(
+    /// <summary>Null when, without waiting, concurrent assigns held rows this one needed (nothing was assigned).</summary>
+    private static async Task<Result?> TryAssignAsync(
         UnitOfWorkFactory units, Guid planId, Guid enterpriseId, IReadOnlyList<string> emails, bool notify,
-        string? greeting, string? closing, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+        string? greeting, string? closing, string actor, DateTimeOffset now, bool wait, CancellationToken cancellationToken)
     {
         // A large assignment runs on the bulk source (its own connections, long command timeout), not the request path's.
         await using var unit = emails.Count >= BulkThreshold ? await units.BeginBulkAsync(cancellationToken) : await units.BeginAsync(cancellationToken);
@@ -88,7 +96,7 @@ internal static class Assignment
         }
 
         var assigned = new List<License>(fresh.Length);
-        await using (var command = unit.Command(AssignSql))
+        await using (var command = unit.Command(wait ? AssignWaiting : AssignSkippingLocked))
         {
             command.Parameters.AddWithValue("emails", fresh);
             command.Parameters.AddWithValue("keys", ActivationKeys(fresh.Length, now));
@@ -115,8 +123,9 @@ internal static class Assignment
 
         if (assigned.Count < fresh.Length)
         {
-            // Concurrent assigns hold the rest: nothing is assigned (the unit rolls back on dispose).
-            return new Result(associated.ToList(), [], assigned.Count);
+            // Concurrent assigns hold the rest: nothing is assigned (the unit rolls back on dispose); without
+            // waiting, the caller repeats the attempt waiting for their locks.
+            return wait ? new Result(associated.ToList(), [], assigned.Count) : null;
         }
 
         await unit.CommitAsync(cancellationToken);
