@@ -67,8 +67,16 @@ internal static class LicensesBench
 
         http.Token = await http.PasswordTokenAsync(Dataset.OperatorEmail, Dataset.OperatorPassword);
         var keys = Enumerable.Range(0, 100).Select(i => $"course-v1:Bench+C{i:D3}+2026").ToArray();
+        // The enterprise exists once it has an agreement: createCatalog refuses it before.
+        var agreement = Guid.NewGuid();
+        await SqlAsync(server, """
+            INSERT INTO subscriptions.customer_agreements (id, enterprise_customer_id, enterprise_customer_slug, enterprise_customer_name,
+                disable_expiration_notifications, disable_onboarding_notifications, license_duration_before_purge_days, enable_auto_scaling, created_at, updated_at)
+            VALUES (@agreement, @enterprise, 'bench', 'Bench', false, false, 90, false, now(), now());
+            """,
+            ("agreement", agreement), ("enterprise", enterprise));
         var catalog = await CatalogAsync(http, enterprise, keys);
-        var planId = await PlanRowsAsync(server, enterprise, catalog);
+        var planId = await PlanRowsAsync(server, agreement, enterprise, catalog);
         var planNode = NodeId.Encode("SubscriptionPlan", planId);
 
         var runner = new Runner(options, log);
@@ -178,14 +186,11 @@ internal static class LicensesBench
         return NodeId.TryDecodeGuid(id, "Catalog", out var catalog) ? catalog : throw new InvalidOperationException("catalog id");
     }
 
-    /// <summary>The agreement and plan as rows (Subscriptions' API for them is not merged yet).</summary>
-    private static async Task<Guid> PlanRowsAsync(BenchServer server, Guid enterprise, Guid catalog)
+    /// <summary>The plan as rows, without licenses (they are provisioned and timed separately).</summary>
+    private static async Task<Guid> PlanRowsAsync(BenchServer server, Guid agreement, Guid enterprise, Guid catalog)
     {
         var plan = Guid.NewGuid();
         await SqlAsync(server, """
-            INSERT INTO subscriptions.customer_agreements (id, enterprise_customer_id, enterprise_customer_slug, enterprise_customer_name,
-                disable_expiration_notifications, disable_onboarding_notifications, license_duration_before_purge_days, enable_auto_scaling, created_at, updated_at)
-            VALUES (@agreement, @enterprise, 'bench', 'Bench', false, false, 90, false, now(), now());
             INSERT INTO subscriptions.products (id, name, plan_type_id, created_at)
             SELECT @product, 'Bench product', id, now() FROM subscriptions.plan_types ORDER BY label LIMIT 1;
             INSERT INTO subscriptions.subscription_plans (id, customer_agreement_id, enterprise_customer_id, title, start_date, expiration_date, is_active,
@@ -194,7 +199,7 @@ internal static class LicensesBench
             VALUES (@plan, @agreement, @enterprise, 'Bench plan', now() - interval '1 day', now() + interval '365 days', true,
                 @catalog, @product, false, 5, false, false, false, @size, false, now(), now());
             """,
-            ("agreement", Guid.NewGuid()), ("enterprise", enterprise), ("product", Guid.NewGuid()), ("plan", plan), ("catalog", catalog), ("size", PlanSize));
+            ("agreement", agreement), ("enterprise", enterprise), ("product", Guid.NewGuid()), ("plan", plan), ("catalog", catalog), ("size", PlanSize));
         return plan;
     }
 
