@@ -177,12 +177,14 @@ internal static class LicensesBench
     private static async Task<Guid> CatalogAsync(GqlHttp http, Guid enterprise, string[] keys)
     {
         var created = await http.QueryAsync(GqlHttp.Body(
-            "mutation($input: CreateCatalogInput!) { createCatalog(input: $input) { catalog { id } } }",
+            "mutation($input: CreateCatalogInput!) { createCatalog(input: $input) { catalog { id } errors { __typename ... on Error { message } } } }",
             new { input = new { enterpriseCustomerId = enterprise, title = "Bench licenses catalog" } }));
-        var id = created["createCatalog"]!["catalog"]!["id"]!.GetValue<string>();
+        // A refused createCatalog (e.g. an enterprise without an agreement) is a failed run with its reason, not a NullReferenceException.
+        var id = created["createCatalog"]?["catalog"]?["id"]?.GetValue<string>();
+        Expect(id is not null, $"createCatalog answered {created}");
         await http.QueryAsync(GqlHttp.Body(
             "mutation($input: AddCatalogContentInput!) { addCatalogContent(input: $input) { upsertedCount } }",
-            new { input = new { catalogId = id, items = keys.Select(k => new { contentKey = k, contentType = "COURSE", title = k }) } }));
+            new { input = new { catalogId = id!, items = keys.Select(k => new { contentKey = k, contentType = "COURSE", title = k }) } }));
         return NodeId.TryDecodeGuid(id, "Catalog", out var catalog) ? catalog : throw new InvalidOperationException("catalog id");
     }
 
