@@ -29,7 +29,7 @@ internal sealed class Entitlements(
     private readonly TimedCache<Guid, PlanTerms?> _plans = new(clock, options.Value.EntitlementCacheDuration);
     private readonly TimedCache<(Guid Catalog, string Key), bool> _membership = new(clock, options.Value.EntitlementCacheDuration);
     private readonly ActivatedLicenseCache _activated = new(clock, options.Value.EntitlementCacheDuration);
-    private readonly byte[]? _secret = options.Value.ChecksumSecret is { Length: > 0 } secret ? System.Text.Encoding.UTF8.GetBytes(secret) : null;
+    private readonly ChecksumSigner? _signer = options.Value.ChecksumSecret is { Length: > 0 } secret ? new(System.Text.Encoding.UTF8.GetBytes(secret)) : null;
 
     public async Task<IReadOnlyList<ContentAccess>> CheckAsync(
         Guid enterpriseId, Guid? userId, string? email, IReadOnlyList<string> contentKeys, CancellationToken cancellationToken)
@@ -80,7 +80,7 @@ internal sealed class Entitlements(
             var learner = best?.UserId ?? userId;
             result.Add(best is null
                 ? new ContentAccess(key, false, reason, null, null)
-                : new ContentAccess(key, true, null, best, _secret is { } secret && learner is { } u ? Checksum.Compute(secret, u, key, best.Id) : null));
+                : new ContentAccess(key, true, null, best, _signer is { } signer && learner is { } u ? signer.Compute(u, key, best.Id) : null));
         }
 
         return result;
