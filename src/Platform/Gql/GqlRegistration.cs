@@ -23,7 +23,7 @@ public static class GqlRegistration
         services.AddOptions<GqlOptions>().Bind(configuration.GetSection(GqlOptions.SectionName));
         services.AddGraphQL(builder => builder
             .AddSchema<AppSchema>()
-            .UseMiddleware<AuthorizationFieldMiddleware>(serviceLifetime: GraphQL.DI.ServiceLifetime.Singleton)
+            .AddSchemaVisitor<FieldRequirementsVisitor>()
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(sp => new GqlErrorInfoProvider(sp.GetRequiredService<IHostEnvironment>().IsDevelopment())));
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LicenseManager.Platform.Gql.Authorization;
 
 /// <summary>
-/// Declarative field requirements, enforced by <see cref="AuthorizationFieldMiddleware"/> before the
+/// Declarative field requirements, enforced by <see cref="AuthorizingFieldResolver"/> before the
 /// resolver runs. Several requirements on one field must all hold. A field without requirements is public:
 /// declare them on every field that exposes data. Example:
 /// <code>
