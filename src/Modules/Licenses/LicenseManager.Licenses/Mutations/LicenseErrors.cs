@@ -42,8 +42,8 @@ internal sealed record LicenseRevokedError()
     : MutationError("Cannot activate a revoked license.", "LICENSE_REVOKED");
 
 
-internal sealed record SelectionRequiredError()
-    : MutationError("Give exactly one of userEmails, filter or all.", "SELECTION_REQUIRED");
+internal sealed record SelectionRequiredError([property: Description("The input fields of which exactly one must be given.")] IReadOnlyList<string> Selectors)
+    : MutationError($"Give exactly one of: {string.Join(", ", Selectors)}.", "SELECTION_REQUIRED");
 
 internal sealed record NoPendingLicenseError(string? Email)
     : MutationError(

@@ -40,7 +40,7 @@ internal sealed class RevokeAllLicenses
             return new RenewalLockedError(plan.RenewalEffectiveDate!.Value);
         }
 
-        var targets = await LicenseSelection.LockByFilterAsync(unit, plan.PlanId, null, [LicenseStatus.Assigned, LicenseStatus.Activated], cancellationToken);
+        var targets = await LicenseSelection.LockMatchingAsync(unit, plan.PlanId, where: null, [LicenseStatus.Assigned, LicenseStatus.Activated], cancellationToken);
         var outcome = await Revocation.RevokeAsync(unit, pool, plan, targets, Actors.Describe(actor), now, cancellationToken);
         return new Payload(outcome.Revoked.Count);
     }
