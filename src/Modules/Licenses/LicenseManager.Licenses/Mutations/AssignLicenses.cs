@@ -66,7 +66,7 @@ internal sealed class AssignLicenses
 
         var notify = (input.NotifyUsers ?? true) && !plan.DisableOnboardingNotifications;
         var result = await Assignment.AssignAsync(
-            units, plan.PlanId, plan.EnterpriseCustomerId, emails, notify, input.Greeting, input.Closing, Actors.Describe(actor), now, cancellationToken);
+            units, plan, emails, notify, input.Greeting, input.Closing, Actors.Describe(actor), now, cancellationToken);
         if (result.NotEnoughAvailable is { } available)
         {
             return new NotEnoughLicensesError(emails.Count - result.AlreadyAssociated.Count, available);

@@ -45,7 +45,7 @@ internal sealed class AutoApplyLicense
         }
 
         var (outcome, license) = await AutoApply.RunAsync(
-            units, plan.PlanId, userId, email, !plan.DisableOnboardingNotifications, Actors.Describe(actor), now, cancellationToken);
+            units, plan, userId, email, !plan.DisableOnboardingNotifications, Actors.Describe(actor), now, cancellationToken);
         return outcome switch
         {
             AutoApply.Outcome.Revoked => new NotEligibleForAutoApplyError(),
