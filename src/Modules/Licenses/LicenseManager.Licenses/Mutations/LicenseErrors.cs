@@ -65,6 +65,3 @@ internal sealed record NotEligibleForAutoApplyError()
 
 internal sealed record NoLicensesRemainingError()
     : MutationError("License was unable to be automatically applied: there are no licenses remaining in the plan.", "NO_LICENSES_REMAINING");
-
-internal sealed record EnterpriseNotFoundError()
-    : MutationError("No enterprise with this id is available to you.", "ENTERPRISE_NOT_FOUND");
