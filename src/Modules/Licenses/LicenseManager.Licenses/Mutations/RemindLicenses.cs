@@ -47,27 +47,24 @@ internal sealed class RemindLicenses
     public static async Task<MutationResult<Payload>> ResolveAsync(
         Input input, UnitOfWork unit, ICurrentActor actor, IPlanTerms planTerms, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (new object?[] { input.UserEmails, input.Where, input.All == true ? true : null }.Count(x => x is not null) != 1)
+        if (EmailInput.ExactlyOne(("userEmails", input.UserEmails is not null), ("where", input.Where is not null), ("all", input.All == true)) is { } selection)
         {
-            return new SelectionRequiredError(["userEmails", "where", "all"]);
+            return selection;
         }
 
-        if (input.UserEmails?.Count > AssignLicenses.MaxEmails)
+        if (EmailInput.Check(input.UserEmails, required: false, out var emails) is { } invalid)
         {
-            return new TooManyEmailsError(input.UserEmails.Count, AssignLicenses.MaxEmails);
+            return invalid;
         }
 
-        var (emails, invalid) = Emails.Prepare(input.UserEmails ?? []);
-        if (invalid.Count > 0)
+        // Reminding is allowed during the renewal lock (it changes no seat).
+        var gate = await PlanGate.OpenAsync(actor, planTerms, input.PlanId, clock.GetUtcNow(), renewalLockApplies: false, cancellationToken);
+        if (gate.Refused)
         {
-            return new InvalidEmailError(invalid);
+            return gate.Error;
         }
 
-        if (await PlanLookup.ManagedAsync(actor, planTerms, input.PlanId, cancellationToken) is not { } plan)
-        {
-            return new PlanNotFoundError(input.PlanId);
-        }
-
+        var plan = gate.Plan;
         LicenseStatus[] assigned = [LicenseStatus.Assigned];
         var targets = input.UserEmails is not null
             ? await LicenseSelection.LockByEmailsAsync(unit, plan.PlanId, emails, assigned, cancellationToken)

@@ -35,33 +35,24 @@ internal sealed class RevokeLicenses
     public static async Task<MutationResult<Payload>> ResolveAsync(
         Input input, UnitOfWork unit, ICurrentActor actor, IPlanTerms planTerms, LicensePool pool, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if ((input.UserEmails is null) == (input.Where is null))
+        if (EmailInput.ExactlyOne(("userEmails", input.UserEmails is not null), ("where", input.Where is not null)) is { } selection)
         {
-            return new SelectionRequiredError(["userEmails", "where"]);
+            return selection;
         }
 
-        if (input.UserEmails?.Count > AssignLicenses.MaxEmails)
+        if (EmailInput.Check(input.UserEmails, required: false, out var emails) is { } invalid)
         {
-            return new TooManyEmailsError(input.UserEmails.Count, AssignLicenses.MaxEmails);
-        }
-
-        var (emails, invalid) = Emails.Prepare(input.UserEmails ?? []);
-        if (invalid.Count > 0)
-        {
-            return new InvalidEmailError(invalid);
-        }
-
-        if (await PlanLookup.ManagedAsync(actor, planTerms, input.PlanId, cancellationToken) is not { } plan)
-        {
-            return new PlanNotFoundError(input.PlanId);
+            return invalid;
         }
 
         var now = clock.GetUtcNow();
-        if (plan.IsLockedForRenewal(now))
+        var gate = await PlanGate.OpenAsync(actor, planTerms, input.PlanId, now, renewalLockApplies: true, cancellationToken);
+        if (gate.Refused)
         {
-            return new RenewalLockedError(plan.RenewalEffectiveDate!.Value);
+            return gate.Error;
         }
 
+        var plan = gate.Plan;
         LicenseStatus[] live = [LicenseStatus.Assigned, LicenseStatus.Activated];
         var targets = input.UserEmails is null
             ? await LicenseSelection.LockMatchingAsync(unit, plan.PlanId, LicenseSelection.Translate(input.Where), live, cancellationToken)
