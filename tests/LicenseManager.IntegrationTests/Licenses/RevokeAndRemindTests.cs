@@ -218,20 +218,6 @@ public sealed class RevokeAndRemindTests(LicensesAppFactory app) : IClassFixture
     }
 
     [Fact]
-    public async Task Revoke_WithinRenewalLock_Refused()
-    {
-        var plan = await app.PlanAsync(_enterprise, 3);
-        var admin = await app.UserAsync(IdentityRoles.EnterpriseAdmin, _enterprise);
-        await LicenseApi.AssignOkAsync(admin, plan.PlanId, "locked@example.com");
-        app.Plans.Set(plan with { RenewalEffectiveDate = app.Clock.GetUtcNow().AddHours(2) });
-
-        var payload = await RevokeAsync(admin, plan, new { userEmails = new[] { "locked@example.com" } });
-
-        payload["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("RENEWAL_LOCKED");
-        (await app.CountsAsync(plan.PlanId)).Assigned.ShouldBe(1);
-    }
-
-    [Fact]
     public async Task RevokeAll_CapEnabled_Refused_CapOff_RevokesAllAndReplaces()
     {
         var plan = await app.PlanAsync(_enterprise, 5, p => p with { IsRevocationCapEnabled = true });
