@@ -54,28 +54,6 @@ public sealed class ActivateLicenseTests(LicensesAppFactory app) : IClassFixture
         payload["errors"]![0]!["message"]!.GetValue<string>().ShouldBe("Cannot activate a revoked license.");
     }
 
-    [Theory]
-    [InlineData("expired")]
-    [InlineData("inactive")]
-    [InlineData("not started")]
-    public async Task Activate_PlanNotInEffect_NotFound(string state)
-    {
-        var scenario = await LearnerScenario.CreateAsync(app);
-        var plan = await scenario.PlanAsync();
-        var (_, learner, key) = await scenario.AssignedLearnerAsync(plan);
-        var now = app.Clock.GetUtcNow();
-        app.Plans.Set(state switch
-        {
-            "expired" => plan with { ExpirationDate = now.AddSeconds(-1) },
-            "inactive" => plan with { IsActive = false },
-            _ => plan with { StartDate = now.AddSeconds(1) },
-        });
-
-        var payload = (await LearnerApi.ActivateAsync(learner, key)).Data!["activateLicense"]!;
-
-        payload["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("LICENSE_NOT_FOUND");
-    }
-
     [Fact]
     public async Task Activate_Anonymous_NotAuthenticated()
     {

@@ -52,6 +52,7 @@ public sealed class AutoApplyAndViewerTests(LicensesAppFactory app) : IClassFixt
     public async Task AutoApply_NoPlan_NoLicensesLeft_RevokedBefore_AreErrors()
     {
         var withoutPlan = Guid.NewGuid();
+        await AgreementAsync(withoutPlan);
         var learner = await app.UserAsync(IdentityRoles.Learner, withoutPlan);
         var full = Guid.NewGuid();
         await app.PlanAsync(full, 0, p => p with { ShouldAutoApplyLicenses = true });
@@ -62,13 +63,36 @@ public sealed class AutoApplyAndViewerTests(LicensesAppFactory app) : IClassFixt
         await LicenseApi.AssignOkAsync(await app.UserAsync(IdentityRoles.EnterpriseAdmin, revokedEnterprise), plan.PlanId, email);
         await app.ScalarAsync("UPDATE licenses.licenses SET status = 3 WHERE plan_id = @p AND user_email = @e", ("p", plan.PlanId), ("e", email));
 
-        async Task<string> CodeAsync(IntegrationTests.Infrastructure.GqlClient client, Guid enterprise) =>
-            (await client.QueryAsync(AutoApply, new { input = new { enterpriseCustomerId = enterprise } }))["autoApplyLicense"]!["errors"]![0]!["code"]!.GetValue<string>();
-
         (await CodeAsync(learner, withoutPlan)).ShouldBe("NO_AUTO_APPLY_PLAN");
         (await CodeAsync(late, full)).ShouldBe("NO_LICENSES_REMAINING");
         (await CodeAsync(await app.SignedInAsync(email), revokedEnterprise)).ShouldBe("NOT_ELIGIBLE");
-        (await CodeAsync(learner, full)).ShouldBe("ENTERPRISE_NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task AutoApply_EnterpriseWithoutAgreement_IsTheSharedError_AnotherEnterprise_IsRefused()
+    {
+        var unknown = Guid.NewGuid();
+        var member = await app.UserAsync(IdentityRoles.Learner, unknown);
+        var elsewhere = Guid.NewGuid();
+        await app.PlanAsync(elsewhere, 3, p => p with { ShouldAutoApplyLicenses = true });
+
+        var error = (await member.QueryAsync(AutoApply, new { input = new { enterpriseCustomerId = unknown } }))["autoApplyLicense"]!["errors"]![0]!;
+        var refused = await member.PostAsync(AutoApply, new { input = new { enterpriseCustomerId = elsewhere } });
+
+        error["__typename"]!.GetValue<string>().ShouldBe("EnterpriseWithoutAgreementError");
+        error["code"]!.GetValue<string>().ShouldBe("ENTERPRISE_NOT_FOUND");
+        refused.FirstErrorCode.ShouldBe("AUTH_NOT_AUTHORIZED");
+    }
+
+    private async Task<string> CodeAsync(IntegrationTests.Infrastructure.GqlClient client, Guid enterprise) =>
+        (await client.QueryAsync(AutoApply, new { input = new { enterpriseCustomerId = enterprise } }))["autoApplyLicense"]!["errors"]![0]!["code"]!.GetValue<string>();
+
+    private async Task AgreementAsync(Guid enterprise)
+    {
+        var data = await (await app.OperatorAsync()).QueryAsync(
+            "mutation($input: CreateCustomerAgreementInput!) { createCustomerAgreement(input: $input) { errors { __typename } } }",
+            new { input = new { enterpriseCustomerId = enterprise } });
+        data["createCustomerAgreement"]!["errors"].ShouldBeNull();
     }
 
     [Fact]

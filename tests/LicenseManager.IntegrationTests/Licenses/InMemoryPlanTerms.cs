@@ -4,8 +4,10 @@ using LicenseManager.Subscriptions.Contracts;
 namespace LicenseManager.IntegrationTests.Licenses;
 
 /// <summary>
-/// A stand-in for Subscriptions' <see cref="IPlanTerms"/> (another module's contract, not the database) until
-/// plans can be created through the Subscriptions API; tests set and change plan terms directly.
+/// A stand-in for Subscriptions' <see cref="IPlanTerms"/> (another module's contract, not the database), for
+/// tests of Licenses' own rules that need many plans cheaply; tests set and change plan terms directly. Rules
+/// that rest on the contract itself (renewal lock, plan dates and active switch) are tested against real plans
+/// made through Subscriptions' mutations: <see cref="RealPlanTermsTests"/>.
 /// </summary>
 public sealed class InMemoryPlanTerms : IPlanTerms
 {

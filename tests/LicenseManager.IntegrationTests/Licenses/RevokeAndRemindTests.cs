@@ -78,41 +78,143 @@ public sealed class RevokeAndRemindTests(LicensesAppFactory app) : IClassFixture
     }
 
     [Fact]
-    public async Task Revoke_ByFilter_RevokesMatchingLiveLicensesOnly()
+    public async Task Revoke_ByWhere_RevokesTheLiveLicensesAmongTheListsMatches()
     {
         var plan = await app.PlanAsync(_enterprise, 10);
         var admin = await app.UserAsync(IdentityRoles.EnterpriseAdmin, _enterprise);
         await LicenseApi.AssignOkAsync(admin, plan.PlanId, "keep@example.com", "drop1@corp.example", "drop2@corp.example");
+        var where = new { userEmail = new { contains = "@CORP." } };
+        var listed = await ListedEmailsAsync(admin, plan, where);
 
-        var payload = await RevokeAsync(admin, plan, new { filter = new { userEmailContains = "@CORP." } });
+        var payload = await RevokeAsync(admin, plan, new { where });
+
+        listed.ShouldBe(["drop1@corp.example", "drop2@corp.example"], ignoreOrder: true);
+        payload["numRevoked"]!.GetValue<int>().ShouldBe(2);
+        payload["revocations"]!.AsArray().Select(r => r!["userEmail"]!.GetValue<string>()).ShouldBe(listed, ignoreOrder: true);
+        payload["failures"]!.AsArray().ShouldBeEmpty();
+        var counts = await app.CountsAsync(plan.PlanId);
+        (counts.Assigned, counts.Revoked, counts.Unassigned).ShouldBe((1, 2, 9));
+    }
+
+    [Fact]
+    public async Task Revoke_ByWhere_SkipsUnassignedAndRevokedMatches_AndAppliesTheCapPerItem()
+    {
+        var plan = await app.PlanAsync(_enterprise, 20, p => p with { IsRevocationCapEnabled = true, RevokeMaxPercentage = 5 });
+        var admin = await app.UserAsync(IdentityRoles.EnterpriseAdmin, _enterprise);
+        await ActivatedAsync(admin, plan, 2);
+        await LicenseApi.AssignOkAsync(admin, plan.PlanId, "pending@example.com");
+        await RevokeAsync(admin, plan, new { userEmails = new[] { "pending@example.com" } });
+        await LicenseApi.AssignOkAsync(admin, plan.PlanId, "pending2@example.com");
+
+        // Every status matches (UNASSIGNED and REVOKED too): only ASSIGNED/ACTIVATED are revoked, one ACTIVATED by the cap (ceil(20 × 5%) = 1).
+        var payload = await RevokeAsync(admin, plan, new { where = new { status = new { nin = Array.Empty<string>() } } });
 
         payload["numRevoked"]!.GetValue<int>().ShouldBe(2);
+        payload["revocations"]!.AsArray().Select(r => r!["originalStatus"]!.GetValue<string>()).ShouldBe(["ACTIVATED", "ASSIGNED"], ignoreOrder: true);
+        payload["failures"]!.AsArray().Single()!["code"]!.GetValue<string>().ShouldBe("REVOCATION_CAP_REACHED");
+        var counts = await app.CountsAsync(plan.PlanId);
+        (counts.Activated, counts.Assigned, counts.Revoked, counts.RevocationsApplied).ShouldBe((1, 0, 3, 1));
+    }
+
+    [Fact]
+    public async Task Revoke_ByWhereWithAndOr_UsesTheListsOperators()
+    {
+        var plan = await app.PlanAsync(_enterprise, 10);
+        var admin = await app.UserAsync(IdentityRoles.EnterpriseAdmin, _enterprise);
+        await LicenseApi.AssignOkAsync(admin, plan.PlanId, "a1@x.example", "a2@x.example", "b1@y.example", "c1@z.example");
+        var where = new
+        {
+            status = new { eq = "ASSIGNED" },
+            or = new object[] { new { userEmail = new { startsWith = "a1" } }, new { userEmail = new { endsWith = "@y.example" } } },
+        };
+
+        var payload = await RevokeAsync(admin, plan, new { where });
+
+        payload["revocations"]!.AsArray().Select(r => r!["userEmail"]!.GetValue<string>()).ShouldBe(["a1@x.example", "b1@y.example"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Revoke_ByWhereMatchingNothing_RevokesNothing()
+    {
+        var plan = await app.PlanAsync(_enterprise, 3);
+        var admin = await app.UserAsync(IdentityRoles.EnterpriseAdmin, _enterprise);
+        await LicenseApi.AssignOkAsync(admin, plan.PlanId, "stays@example.com");
+
+        var payload = await RevokeAsync(admin, plan, new { where = new { userEmail = new { eq = "nobody@example.com" } } });
+
+        payload["numRevoked"]!.GetValue<int>().ShouldBe(0);
+        payload["errors"].ShouldBeNull();
         (await app.CountsAsync(plan.PlanId)).Assigned.ShouldBe(1);
     }
 
     [Fact]
-    public async Task Revoke_NeitherEmailsNorFilter_SelectionRequired()
+    public async Task RevokeAndRemind_ByWhere_AnotherEnterprisesPlan_IsNotFound_AndUntouched()
+    {
+        var plan = await app.PlanAsync(_enterprise, 3);
+        var admin = await app.UserAsync(IdentityRoles.EnterpriseAdmin, _enterprise);
+        await LicenseApi.AssignOkAsync(admin, plan.PlanId, "mine@example.com");
+        var stranger = await app.UserAsync(IdentityRoles.EnterpriseAdmin, Guid.NewGuid());
+
+        var revoked = await RevokeAsync(stranger, plan, new { where = new { } });
+        var reminded = await RemindAsync(stranger, plan, new { where = new { } });
+
+        revoked["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("PLAN_NOT_FOUND");
+        reminded["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("PLAN_NOT_FOUND");
+        (await app.CountsAsync(plan.PlanId)).Assigned.ShouldBe(1);
+        (await app.ScalarAsync("SELECT count(*) FROM licenses.outbox WHERE plan_id = @p AND kind = 'license-reminder'", ("p", plan.PlanId))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Revoke_NeitherEmailsNorWhere_OrBoth_SelectionRequired()
     {
         var plan = await app.PlanAsync(_enterprise, 1);
         var admin = await app.UserAsync(IdentityRoles.EnterpriseAdmin, _enterprise);
 
-        var payload = await RevokeAsync(admin, plan, new { });
+        var neither = await RevokeAsync(admin, plan, new { });
+        var both = await RevokeAsync(admin, plan, new { userEmails = new[] { "a@example.com" }, where = new { } });
 
-        payload["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("SELECTION_REQUIRED");
+        neither["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("SELECTION_REQUIRED");
+        neither["errors"]![0]!["message"]!.GetValue<string>().ShouldBe("Give exactly one of: userEmails, where.");
+        both["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("SELECTION_REQUIRED");
     }
 
     [Fact]
-    public async Task Revoke_WithinRenewalLock_Refused()
+    public async Task Remind_ByWhere_RemindsTheAssignedAmongTheMatches()
     {
-        var plan = await app.PlanAsync(_enterprise, 3);
+        var plan = await app.PlanAsync(_enterprise, 10);
         var admin = await app.UserAsync(IdentityRoles.EnterpriseAdmin, _enterprise);
-        await LicenseApi.AssignOkAsync(admin, plan.PlanId, "locked@example.com");
-        app.Plans.Set(plan with { RenewalEffectiveDate = app.Clock.GetUtcNow().AddHours(2) });
+        await ActivatedAsync(admin, plan, 1);
+        await LicenseApi.AssignOkAsync(admin, plan.PlanId, "w1@team.example", "w2@team.example", "other@example.com");
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        admin = await app.UserAsync(IdentityRoles.EnterpriseAdmin, _enterprise);
 
-        var payload = await RevokeAsync(admin, plan, new { userEmails = new[] { "locked@example.com" } });
+        // The second filter matches the activated license too: only ASSIGNED ones are reminded.
+        var teamOnly = await RemindAsync(admin, plan, new { where = new { userEmail = new { contains = "TEAM" } } });
+        var everyone = await RemindAsync(admin, plan, new { where = new { userEmail = new { contains = "example" } } });
 
-        payload["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("RENEWAL_LOCKED");
-        (await app.CountsAsync(plan.PlanId)).Assigned.ShouldBe(1);
+        teamOnly["numReminded"]!.GetValue<int>().ShouldBe(2);
+        everyone["numReminded"]!.GetValue<int>().ShouldBe(3);
+        (await app.ScalarAsync(
+            "SELECT count(*) FROM licenses.licenses WHERE plan_id = @p AND status = 1 AND last_reminded_at = @t",
+            ("p", plan.PlanId), ("t", app.Clock.GetUtcNow()))).ShouldBe(3);
+        (await app.ScalarAsync("SELECT count(*) FROM licenses.outbox WHERE plan_id = @p AND kind = 'license-reminder'", ("p", plan.PlanId))).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Remind_SelectorRules_ExactlyOneOfEmailsWhereAll()
+    {
+        var plan = await app.PlanAsync(_enterprise, 2);
+        var admin = await app.UserAsync(IdentityRoles.EnterpriseAdmin, _enterprise);
+        await LicenseApi.AssignOkAsync(admin, plan.PlanId, "sel@example.com");
+
+        var none = await RemindAsync(admin, plan, new { });
+        var whereAndAll = await RemindAsync(admin, plan, new { where = new { }, all = true });
+        var nothingMatches = await RemindAsync(admin, plan, new { where = new { status = new { eq = "ACTIVATED" } } });
+
+        none["errors"]![0]!["message"]!.GetValue<string>().ShouldBe("Give exactly one of: userEmails, where, all.");
+        whereAndAll["errors"]![0]!["code"]!.GetValue<string>().ShouldBe("SELECTION_REQUIRED");
+        nothingMatches["errors"]![0]!["message"]!.GetValue<string>().ShouldBe("Could not find any licenses pending activation");
+        (await app.ScalarAsync("SELECT count(*) FROM licenses.outbox WHERE plan_id = @p AND kind = 'license-reminder'", ("p", plan.PlanId))).ShouldBe(0);
     }
 
     [Fact]
@@ -176,6 +278,14 @@ public sealed class RevokeAndRemindTests(LicensesAppFactory app) : IClassFixture
         var input = System.Text.Json.JsonSerializer.SerializeToNode(selection)!.AsObject();
         input["planId"] = LicenseApi.PlanId(plan.PlanId);
         return (await admin.QueryAsync(Remind, new { input }))["remindLicenses"]!;
+    }
+
+    private static async Task<string[]> ListedEmailsAsync(GqlClient admin, PlanTerms plan, object where)
+    {
+        var data = await admin.QueryAsync(
+            "query($p: ID!, $w: LicenseFilterInput) { licenses(planId: $p, where: $w, first: 50) { nodes { userEmail } } }",
+            new { p = LicenseApi.PlanId(plan.PlanId), w = where });
+        return data["licenses"]!["nodes"]!.AsArray().Select(n => n!["userEmail"]!.GetValue<string>()).ToArray();
     }
 
     /// <summary>Assigned through the API, then marked activated directly (setting up state, not exercising activation).</summary>

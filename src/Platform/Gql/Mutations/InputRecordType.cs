@@ -15,12 +15,18 @@ internal sealed class InputRecordType<TRecord> : InputObjectGraphType
         Name = NameOf(typeof(TRecord));
         foreach (var property in RecordShape.Properties(typeof(TRecord)))
         {
-            AddField(new FieldType
+            var field = new FieldType { Name = RecordShape.FieldName(property.Name), Description = RecordShape.Description(property) };
+            if (RecordShape.Attribute<FilterInputAttribute>(property) is { } filter)
             {
-                Name = RecordShape.FieldName(property.Name),
-                Description = RecordShape.Description(property),
-                Type = RecordShape.InputGraphType(property),
-            });
+                // The entity's convention-made filter input, by name: the schema resolves it to the one instance.
+                field.ResolvedType = new GraphQLTypeReference(filter.TypeName);
+            }
+            else
+            {
+                field.Type = RecordShape.InputGraphType(property);
+            }
+
+            AddField(field);
         }
     }
 

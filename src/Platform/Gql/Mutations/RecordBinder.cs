@@ -32,6 +32,12 @@ internal static class RecordBinder
             return null;
         }
 
+        if (raw is IDictionary<string, object?> && target.IsInstanceOfType(raw))
+        {
+            // A [FilterInput] field: kept as parsed, for FilterTranslator.
+            return raw;
+        }
+
         if (RecordShape.ElementType(target) is { } element && raw is IEnumerable items and not string)
         {
             var converted = items.Cast<object?>().Select(item => Convert(element, item, nodeType)).ToList();

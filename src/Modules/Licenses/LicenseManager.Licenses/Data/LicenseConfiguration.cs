@@ -54,6 +54,10 @@ internal sealed class PlanLicenseCountsConfiguration : IEntityTypeConfiguration<
         builder.ToTable("plan_license_counts");
         builder.HasKey(c => c.SubscriptionPlanId);
         builder.Property(c => c.SubscriptionPlanId).HasColumnName("plan_id");
+
+        // Defaulted in the database: the counter triggers and LockCountersAsync insert rows without naming it.
+        builder.Property(c => c.UtilizationNotified).HasDefaultValue(0);
+        builder.ToTable(t => t.HasCheckConstraint("ck_plan_license_counts_utilization_notified", "utilization_notified IN (0, 75, 100)"));
     }
 }
 

@@ -21,4 +21,10 @@ internal sealed class PlanLicenseCounts
 
     /// <summary>Set once when the cap was exhausted and operators were notified (notify once).</summary>
     public bool CapReachedNotified { get; set; }
+
+    /// <summary>
+    /// The highest utilization notice queued for the plan: 0, 75 or 100 (percent allocated). Only ever raised, by a
+    /// conditional UPDATE of this row, so each notice is queued once per plan and a higher one suppresses the lower.
+    /// </summary>
+    public int UtilizationNotified { get; set; }
 }

@@ -27,7 +27,7 @@ internal static class LicensesDemoSeed
 
         var units = services.GetRequiredService<UnitOfWorkFactory>();
         var result = await Assignment.AssignAsync(
-            units, plan.PlanId, plan.EnterpriseCustomerId, [LearnerEmail], notify: false, null, null, "system:seed-demo", now, cancellationToken);
+            units, plan, [LearnerEmail], notify: false, null, null, "system:seed-demo", now, cancellationToken);
         await using var unit = await units.BeginAsync(cancellationToken);
         await using var activate = unit.Command("""
             WITH activated AS (

@@ -1,5 +1,6 @@
 using LicenseManager.Licenses.Data;
 using LicenseManager.Platform.Data;
+using LicenseManager.Subscriptions.Contracts;
 using Npgsql;
 
 namespace LicenseManager.Licenses.Lifecycle;
@@ -11,6 +12,7 @@ namespace LicenseManager.Licenses.Lifecycle;
 /// The live-email unique index is the last line against two assigns of one email at once. When the rows left
 /// free are too few because concurrent assigns hold some, the attempt is rolled back and repeated waiting for
 /// those locks, so an assign never fails merely because another one was running (one that rolls back frees its rows).
+/// An assignment that raises the plan's allocation past 75% or 100% queues the admins' notice in its transaction.
 /// </summary>
 internal static class Assignment
 {
@@ -50,8 +52,7 @@ internal static class Assignment
 
     public static async Task<Result> AssignAsync(
         UnitOfWorkFactory units,
-        Guid planId,
-        Guid enterpriseId,
+        PlanTerms plan,
         IReadOnlyList<string> emails,
         bool notify,
         string? greeting,
@@ -64,8 +65,8 @@ internal static class Assignment
         {
             try
             {
-                return await TryAssignAsync(units, planId, enterpriseId, emails, notify, greeting, closing, actor, now, wait: false, cancellationToken)
-                    ?? await TryAssignAsync(units, planId, enterpriseId, emails, notify, greeting, closing, actor, now, wait: true, cancellationToken)
+                return await TryAssignAsync(units, plan, emails, notify, greeting, closing, actor, now, wait: false, cancellationToken)
+                    ?? await TryAssignAsync(units, plan, emails, notify, greeting, closing, actor, now, wait: true, cancellationToken)
                     ?? throw new InvalidOperationException("A waiting assignment always reports its outcome.");
             }
             catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)
@@ -77,9 +78,10 @@ internal static class Assignment
 
     /// <summary>Null when, without waiting, concurrent assigns held rows this one needed (nothing was assigned).</summary>
     private static async Task<Result?> TryAssignAsync(
-        UnitOfWorkFactory units, Guid planId, Guid enterpriseId, IReadOnlyList<string> emails, bool notify,
+        UnitOfWorkFactory units, PlanTerms plan, IReadOnlyList<string> emails, bool notify,
         string? greeting, string? closing, string actor, DateTimeOffset now, bool wait, CancellationToken cancellationToken)
     {
+        var (planId, enterpriseId) = (plan.PlanId, plan.EnterpriseCustomerId);
         // A large assignment runs on the bulk source (its own connections, long command timeout), not the request path's.
         await using var unit = emails.Count >= BulkThreshold ? await units.BeginBulkAsync(cancellationToken) : await units.BeginAsync(cancellationToken);
         var associated = await AlreadyAssociatedAsync(unit, planId, emails, cancellationToken);
@@ -128,6 +130,7 @@ internal static class Assignment
             return wait ? new Result(associated.ToList(), [], assigned.Count) : null;
         }
 
+        await UtilizationNotices.QueueAsync(unit, plan, now, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return new Result(associated.ToList(), assigned, null);
     }

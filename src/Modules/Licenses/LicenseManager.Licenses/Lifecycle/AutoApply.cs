@@ -1,6 +1,7 @@
 using LicenseManager.Licenses.Access;
 using LicenseManager.Licenses.Data;
 using LicenseManager.Platform.Data;
+using LicenseManager.Subscriptions.Contracts;
 using Npgsql;
 
 namespace LicenseManager.Licenses.Lifecycle;
@@ -10,7 +11,8 @@ namespace LicenseManager.Licenses.Lifecycle;
 /// different rows (SKIP LOCKED); two calls for the same learner collide on the live-email unique index, and the
 /// loser starts over and finds the winner's license. When every UNASSIGNED row is locked by a concurrent call,
 /// the take is repeated waiting for those locks: a call that rolls back (such a loser) frees its row, so nobody
-/// is told "none left" merely because another call was running.
+/// is told "none left" merely because another call was running. Raising the plan's allocation past 75% or 100%
+/// queues the admins' notice in the same transaction.
 /// </summary>
 internal static class AutoApply
 {
@@ -45,13 +47,13 @@ internal static class AutoApply
     private static readonly string TakeWaiting = string.Format(TakeSql, "FOR UPDATE");
 
     public static async Task<(Outcome Outcome, License? License)> RunAsync(
-        UnitOfWorkFactory units, Guid planId, Guid userId, string email, bool notify, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+        UnitOfWorkFactory units, PlanTerms plan, Guid userId, string email, bool notify, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryAsync(units, planId, userId, email, notify, actor, now, cancellationToken);
+                return await TryAsync(units, plan, userId, email, notify, actor, now, cancellationToken);
             }
             catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)
             {
@@ -61,8 +63,9 @@ internal static class AutoApply
     }
 
     private static async Task<(Outcome, License?)> TryAsync(
-        UnitOfWorkFactory units, Guid planId, Guid userId, string email, bool notify, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+        UnitOfWorkFactory units, PlanTerms plan, Guid userId, string email, bool notify, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var planId = plan.PlanId;
         await using var unit = await units.BeginAsync(cancellationToken);
         var held = new List<License>();
         await using (var find = unit.Command($"""
@@ -97,6 +100,7 @@ internal static class AutoApply
             return (Outcome.NoneLeft, null);
         }
 
+        await UtilizationNotices.QueueAsync(unit, plan, now, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return (Outcome.Applied, applied);
     }

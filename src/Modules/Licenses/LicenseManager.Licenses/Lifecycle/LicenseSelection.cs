@@ -1,14 +1,19 @@
+using System.Linq.Expressions;
 using LicenseManager.Licenses.Data;
-using LicenseManager.Licenses.Domain;
+using LicenseManager.Licenses.Gql;
 using LicenseManager.Platform.Data;
+using LicenseManager.Platform.Gql.Filtering;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace LicenseManager.Licenses.Lifecycle;
 
-/// <summary>The reference's bulk-action filter: a case-insensitive email substring and a set of statuses.</summary>
-internal sealed record LicenseFilter(string? UserEmailContains, IReadOnlyList<LicenseStatus>? StatusIn);
-
-/// <summary>Selects and row-locks a plan's licenses by email list, by filter, or all of some statuses.</summary>
+/// <summary>
+/// Selects and row-locks a plan's licenses of some statuses: by email list, or by the same <c>LicenseFilterInput</c>
+/// the <c>licenses(planId, where:)</c> list takes (null: all of them). Two statements whatever the count: the
+/// filter runs through the Platform's translator (EF makes the SQL, so the list's indexes serve it), then the
+/// matching rows are locked by id and their status re-checked (a concurrent change drops them).
+/// </summary>
 internal static class LicenseSelection
 {
     public static async Task<List<License>> LockByEmailsAsync(
@@ -25,20 +30,36 @@ internal static class LicenseSelection
         return await ReadAsync(command, cancellationToken);
     }
 
-    public static async Task<List<License>> LockByFilterAsync(
-        UnitOfWork unit, Guid planId, LicenseFilter? filter, LicenseStatus[] statuses, CancellationToken cancellationToken)
+    /// <summary>The client's parsed <c>where</c> as a predicate (null: no condition).</summary>
+    public static Expression<Func<License, bool>>? Translate(IDictionary<string, object?>? where) =>
+        new FilterTranslator<License>(LicenseConventions.Licenses).Translate(where);
+
+    public static async Task<List<License>> LockMatchingAsync(
+        UnitOfWork unit, Guid planId, Expression<Func<License, bool>>? where, LicenseStatus[] statuses, CancellationToken cancellationToken)
     {
-        var allowed = filter?.StatusIn is { Count: > 0 } wanted ? statuses.Intersect(wanted).ToArray() : statuses;
-        var contains = filter?.UserEmailContains is { Length: > 0 } term ? Emails.Normalize(term) : null;
+        var db = unit.Db<LicensesDbContext>();
+        db.Database.SetCommandTimeout(120);
+        var matching = db.Licenses.AsNoTracking()
+            .Where(l => l.SubscriptionPlanId == planId && statuses.Contains(l.Status));
+        if (where is not null)
+        {
+            matching = matching.Where(where);
+        }
+
+        var ids = await matching.Select(l => l.Id).ToArrayAsync(cancellationToken);
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
         await using var command = unit.Command($"""
             SELECT {Access.LearnerLicenses.Columns} FROM licenses.licenses
-            WHERE plan_id = @plan AND status = ANY(@statuses)
-              AND (@contains::text IS NULL OR strpos(user_email, @contains::text) > 0)
+            WHERE id = ANY(@ids) AND plan_id = @plan AND status = ANY(@statuses)
             ORDER BY id FOR UPDATE
             """);
+        command.Parameters.AddWithValue("ids", ids);
         command.Parameters.AddWithValue("plan", planId);
-        command.Parameters.AddWithValue("statuses", allowed.Select(s => (int)s).ToArray());
-        command.Parameters.Add(new NpgsqlParameter<string?>("contains", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = contains });
+        command.Parameters.AddWithValue("statuses", statuses.Select(s => (int)s).ToArray());
         return await ReadAsync(command, cancellationToken);
     }
 

@@ -57,6 +57,7 @@ internal static class Revocation
 
         if (revoke.Count == 0)
         {
+            await RecordCapAsync(unit, plan, consumed: 0, refused.Count, remaining, now, cancellationToken);
             return new Outcome([], refused);
         }
 
@@ -71,7 +72,7 @@ internal static class Revocation
         }
 
         var consumed = plan.IsRevocationCapEnabled ? revoke.Count(r => r.Item2 == LicenseStatus.Activated) : 0;
-        await RecordCapAsync(unit, plan, consumed, remaining, now, cancellationToken);
+        await RecordCapAsync(unit, plan, consumed, refused.Count, remaining, now, cancellationToken);
         await pool.AddUnassignedAsync(unit, plan.PlanId, plan.EnterpriseCustomerId, revoke.Count, cancellationToken);
         foreach (var (license, _) in revoke)
         {
@@ -90,10 +91,15 @@ internal static class Revocation
         return (live, (int)(await command.ExecuteScalarAsync(cancellationToken))!);
     }
 
-    /// <summary>Counts consumed revocations; the first time the cap is exhausted, operators are notified (once per plan).</summary>
-    private static async Task RecordCapAsync(UnitOfWork unit, PlanTerms plan, int consumed, long remaining, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts consumed revocations; the first time the cap is found exhausted, operators are notified (once per plan,
+    /// the flag on the locked counter row). Exhausted means by this call's revocations, or already when this call was
+    /// refused by it (the percentage was lowered below what was applied): either way operators hear of it once.
+    /// </summary>
+    private static async Task RecordCapAsync(
+        UnitOfWork unit, PlanTerms plan, int consumed, int refused, long remaining, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (consumed == 0)
+        if (!plan.IsRevocationCapEnabled || (consumed == 0 && refused == 0))
         {
             return;
         }

@@ -20,8 +20,6 @@ internal sealed record LicenseAssignment(string UserEmail, License License);
 [Error<PlanNotFoundError>, Error<EmptyEmailListError>, Error<TooManyEmailsError>, Error<InvalidEmailError>, Error<NotEnoughLicensesError>, Error<RenewalLockedError>]
 internal sealed class AssignLicenses
 {
-    public const int MaxEmails = 100_000;
-
     public sealed record Input(
         [ID(LicenseQueries.PlanTypeName)] Guid PlanId,
         IReadOnlyList<string> UserEmails,
@@ -37,36 +35,22 @@ internal sealed class AssignLicenses
     public static async Task<MutationResult<Payload>> ResolveAsync(
         Input input, ICurrentActor actor, IPlanTerms planTerms, UnitOfWorkFactory units, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (input.UserEmails.Count == 0)
+        if (EmailInput.Check(input.UserEmails, required: true, out var emails) is { } invalid)
         {
-            return new EmptyEmailListError();
-        }
-
-        if (input.UserEmails.Count > MaxEmails)
-        {
-            return new TooManyEmailsError(input.UserEmails.Count, MaxEmails);
-        }
-
-        var (emails, invalid) = Emails.Prepare(input.UserEmails);
-        if (invalid.Count > 0)
-        {
-            return new InvalidEmailError(invalid);
-        }
-
-        if (await PlanLookup.ManagedAsync(actor, planTerms, input.PlanId, cancellationToken) is not { } plan)
-        {
-            return new PlanNotFoundError(input.PlanId);
+            return invalid;
         }
 
         var now = clock.GetUtcNow();
-        if (plan.IsLockedForRenewal(now))
+        var gate = await PlanGate.OpenAsync(actor, planTerms, input.PlanId, now, renewalLockApplies: true, cancellationToken);
+        if (gate.Refused)
         {
-            return new RenewalLockedError(plan.RenewalEffectiveDate!.Value);
+            return gate.Error;
         }
 
+        var plan = gate.Plan;
         var notify = (input.NotifyUsers ?? true) && !plan.DisableOnboardingNotifications;
         var result = await Assignment.AssignAsync(
-            units, plan.PlanId, plan.EnterpriseCustomerId, emails, notify, input.Greeting, input.Closing, Actors.Describe(actor), now, cancellationToken);
+            units, plan, emails, notify, input.Greeting, input.Closing, Actors.Describe(actor), now, cancellationToken);
         if (result.NotEnoughAvailable is { } available)
         {
             return new NotEnoughLicensesError(emails.Count - result.AlreadyAssociated.Count, available);

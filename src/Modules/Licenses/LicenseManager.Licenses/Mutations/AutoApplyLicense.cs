@@ -4,6 +4,7 @@ using LicenseManager.Licenses.Domain;
 using LicenseManager.Licenses.Gql;
 using LicenseManager.Licenses.Lifecycle;
 using LicenseManager.Platform.Data;
+using LicenseManager.Platform.Gql.Authorization;
 using LicenseManager.Platform.Gql.Mutations;
 using LicenseManager.Subscriptions.Contracts;
 
@@ -11,9 +12,13 @@ namespace LicenseManager.Licenses.Mutations;
 
 using License = LicenseManager.Licenses.Data.License;
 
-/// <summary>The agreement's auto-apply plan: active, current, latest start wins. Idempotent per learner.</summary>
+/// <summary>
+/// The agreement's auto-apply plan: active, current, latest start wins. Idempotent per learner. Only the
+/// enterprise's learners and admins may ask (others are refused, like the reference's 403); whether the enterprise
+/// exists at all (has an agreement) is asked only when no plan answers, so the usual call costs no extra query.
+/// </summary>
 [Description("Gives the caller an activated license of the enterprise's auto-apply plan, or returns the one they hold.")]
-[Error<EmailNotVerifiedError>, Error<EnterpriseNotFoundError>, Error<NoAutoApplyPlanError>, Error<NotEligibleForAutoApplyError>, Error<NoLicensesRemainingError>]
+[Error<EmailNotVerifiedError>, Error<EnterpriseWithoutAgreementError>, Error<NoAutoApplyPlanError>, Error<NotEligibleForAutoApplyError>, Error<NoLicensesRemainingError>]
 internal sealed class AutoApplyLicense
 {
     public sealed record Input(Guid EnterpriseCustomerId);
@@ -21,7 +26,13 @@ internal sealed class AutoApplyLicense
     public sealed record Payload(License License);
 
     public static async Task<MutationResult<Payload>> ResolveAsync(
-        Input input, ICurrentActor actor, IPlanTerms planTerms, UnitOfWorkFactory units, TimeProvider clock, CancellationToken cancellationToken)
+        Input input,
+        ICurrentActor actor,
+        IPlanTerms planTerms,
+        IEnterpriseDirectory enterprises,
+        UnitOfWorkFactory units,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (actor.VerifiedEmail() is not { } email || actor.UserId is not { } userId)
         {
@@ -31,7 +42,7 @@ internal sealed class AutoApplyLicense
         var enterprise = input.EnterpriseCustomerId;
         if (!actor.LearnerOfEnterprises.Contains(enterprise) && !actor.AdminOfEnterprises.Contains(enterprise))
         {
-            return new EnterpriseNotFoundError();
+            throw AuthErrors.NotAuthorized();
         }
 
         var now = clock.GetUtcNow();
@@ -41,11 +52,13 @@ internal sealed class AutoApplyLicense
             .FirstOrDefault();
         if (plan is null)
         {
-            return new NoAutoApplyPlanError();
+            return await enterprises.ExistsAsync(enterprise, cancellationToken)
+                ? new NoAutoApplyPlanError()
+                : new EnterpriseWithoutAgreementError(enterprise);
         }
 
         var (outcome, license) = await AutoApply.RunAsync(
-            units, plan.PlanId, userId, email, !plan.DisableOnboardingNotifications, Actors.Describe(actor), now, cancellationToken);
+            units, plan, userId, email, !plan.DisableOnboardingNotifications, Actors.Describe(actor), now, cancellationToken);
         return outcome switch
         {
             AutoApply.Outcome.Revoked => new NotEligibleForAutoApplyError(),

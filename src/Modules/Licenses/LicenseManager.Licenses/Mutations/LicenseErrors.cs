@@ -42,8 +42,8 @@ internal sealed record LicenseRevokedError()
     : MutationError("Cannot activate a revoked license.", "LICENSE_REVOKED");
 
 
-internal sealed record SelectionRequiredError()
-    : MutationError("Give exactly one of userEmails, filter or all.", "SELECTION_REQUIRED");
+internal sealed record SelectionRequiredError([property: Description("The input fields of which exactly one must be given.")] IReadOnlyList<string> Selectors)
+    : MutationError($"Give exactly one of: {string.Join(", ", Selectors)}.", "SELECTION_REQUIRED");
 
 internal sealed record NoPendingLicenseError(string? Email)
     : MutationError(
@@ -65,6 +65,3 @@ internal sealed record NotEligibleForAutoApplyError()
 
 internal sealed record NoLicensesRemainingError()
     : MutationError("License was unable to be automatically applied: there are no licenses remaining in the plan.", "NO_LICENSES_REMAINING");
-
-internal sealed record EnterpriseNotFoundError()
-    : MutationError("No enterprise with this id is available to you.", "ENTERPRISE_NOT_FOUND");

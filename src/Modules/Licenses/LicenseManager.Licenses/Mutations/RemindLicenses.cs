@@ -11,17 +11,20 @@ using LicenseManager.Subscriptions.Contracts;
 
 namespace LicenseManager.Licenses.Mutations;
 
-/// <summary>By emails every one must hold an ASSIGNED license (else nothing is reminded); by filter or all, the matching ASSIGNED ones.</summary>
-[Description("Queues a reminder for assigned (not yet activated) licenses: by emails, by filter, or all of the plan's.")]
+/// <summary>By emails every one must hold an ASSIGNED license (else nothing is reminded); by <c>where</c> or all, the matching ASSIGNED ones.</summary>
+[Description("Queues a reminder for assigned (not yet activated) licenses: by emails, by the licenses list's filter (the ASSIGNED ones among its matches), or all of the plan's.")]
 [Error<PlanNotFoundError>, Error<SelectionRequiredError>, Error<InvalidEmailError>, Error<TooManyEmailsError>, Error<NoPendingLicenseError>]
 internal sealed class RemindLicenses
 {
-    public sealed record Filter(
-        [property: Description("Case-insensitive substring of the email.")] string? UserEmailContains,
-        IReadOnlyList<LicenseStatus>? StatusIn);
-
     public sealed record Input(
-        [ID(LicenseQueries.PlanTypeName)] Guid PlanId, IReadOnlyList<string>? UserEmails, Filter? Filter, bool? All, string? Greeting, string? Closing);
+        [ID(LicenseQueries.PlanTypeName)] Guid PlanId,
+        IReadOnlyList<string>? UserEmails,
+        [FilterInput("License")]
+        [property: Description("The filter of licenses(planId, where:); the ASSIGNED licenses among the matches are reminded.")]
+        IDictionary<string, object?>? Where,
+        bool? All,
+        string? Greeting,
+        string? Closing);
 
     public sealed record Payload(int NumReminded);
 
@@ -44,31 +47,28 @@ internal sealed class RemindLicenses
     public static async Task<MutationResult<Payload>> ResolveAsync(
         Input input, UnitOfWork unit, ICurrentActor actor, IPlanTerms planTerms, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (new object?[] { input.UserEmails, input.Filter, input.All == true ? true : null }.Count(x => x is not null) != 1)
+        if (EmailInput.ExactlyOne(("userEmails", input.UserEmails is not null), ("where", input.Where is not null), ("all", input.All == true)) is { } selection)
         {
-            return new SelectionRequiredError();
+            return selection;
         }
 
-        if (input.UserEmails?.Count > AssignLicenses.MaxEmails)
+        if (EmailInput.Check(input.UserEmails, required: false, out var emails) is { } invalid)
         {
-            return new TooManyEmailsError(input.UserEmails.Count, AssignLicenses.MaxEmails);
+            return invalid;
         }
 
-        var (emails, invalid) = Emails.Prepare(input.UserEmails ?? []);
-        if (invalid.Count > 0)
+        // Reminding is allowed during the renewal lock (it changes no seat).
+        var gate = await PlanGate.OpenAsync(actor, planTerms, input.PlanId, clock.GetUtcNow(), renewalLockApplies: false, cancellationToken);
+        if (gate.Refused)
         {
-            return new InvalidEmailError(invalid);
+            return gate.Error;
         }
 
-        if (await PlanLookup.ManagedAsync(actor, planTerms, input.PlanId, cancellationToken) is not { } plan)
-        {
-            return new PlanNotFoundError(input.PlanId);
-        }
-
+        var plan = gate.Plan;
         LicenseStatus[] assigned = [LicenseStatus.Assigned];
         var targets = input.UserEmails is not null
             ? await LicenseSelection.LockByEmailsAsync(unit, plan.PlanId, emails, assigned, cancellationToken)
-            : await LicenseSelection.LockByFilterAsync(unit, plan.PlanId, input.Filter is { } f ? new LicenseFilter(f.UserEmailContains, f.StatusIn) : null, assigned, cancellationToken);
+            : await LicenseSelection.LockMatchingAsync(unit, plan.PlanId, LicenseSelection.Translate(input.Where), assigned, cancellationToken);
         var found = targets.Select(t => t.UserEmail).ToHashSet(StringComparer.Ordinal);
         if (emails.FirstOrDefault(e => !found.Contains(e)) is { } missing)
         {

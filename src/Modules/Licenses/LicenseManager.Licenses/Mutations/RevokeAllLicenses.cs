@@ -24,23 +24,20 @@ internal sealed class RevokeAllLicenses
     public static async Task<MutationResult<Payload>> ResolveAsync(
         Input input, UnitOfWork unit, ICurrentActor actor, IPlanTerms planTerms, LicensePool pool, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await PlanLookup.ManagedAsync(actor, planTerms, input.PlanId, cancellationToken) is not { } plan)
+        var now = clock.GetUtcNow();
+        var gate = await PlanGate.OpenAsync(actor, planTerms, input.PlanId, now, renewalLockApplies: true, cancellationToken);
+        if (gate.Refused)
         {
-            return new PlanNotFoundError(input.PlanId);
+            return gate.Error;
         }
 
+        var plan = gate.Plan;
         if (plan.IsRevocationCapEnabled)
         {
             return new RevokeAllCapEnabledError();
         }
 
-        var now = clock.GetUtcNow();
-        if (plan.IsLockedForRenewal(now))
-        {
-            return new RenewalLockedError(plan.RenewalEffectiveDate!.Value);
-        }
-
-        var targets = await LicenseSelection.LockByFilterAsync(unit, plan.PlanId, null, [LicenseStatus.Assigned, LicenseStatus.Activated], cancellationToken);
+        var targets = await LicenseSelection.LockMatchingAsync(unit, plan.PlanId, where: null, [LicenseStatus.Assigned, LicenseStatus.Activated], cancellationToken);
         var outcome = await Revocation.RevokeAsync(unit, pool, plan, targets, Actors.Describe(actor), now, cancellationToken);
         return new Payload(outcome.Revoked.Count);
     }

@@ -16,15 +16,16 @@ namespace LicenseManager.Licenses.Mutations;
 /// Per-item results: what could be revoked is, what could not is reported. Only ACTIVATED licenses consume
 /// the cap (the reference's pre-check counted every email). Each revoked license gets an UNASSIGNED replacement.
 /// </summary>
-[Description("Revokes the live licenses of the given emails, or of those matching the filter; each is replaced by a new unassigned license.")]
+[Description("Revokes the live licenses of the given emails, or the ASSIGNED and ACTIVATED ones among the matches of the licenses list's filter; each is replaced by a new unassigned license.")]
 [Error<PlanNotFoundError>, Error<SelectionRequiredError>, Error<InvalidEmailError>, Error<TooManyEmailsError>, Error<RenewalLockedError>]
 internal sealed class RevokeLicenses
 {
-    public sealed record Filter(
-        [property: Description("Case-insensitive substring of the email.")] string? UserEmailContains,
-        IReadOnlyList<LicenseStatus>? StatusIn);
-
-    public sealed record Input([ID(LicenseQueries.PlanTypeName)] Guid PlanId, IReadOnlyList<string>? UserEmails, Filter? Filter);
+    public sealed record Input(
+        [ID(LicenseQueries.PlanTypeName)] Guid PlanId,
+        IReadOnlyList<string>? UserEmails,
+        [FilterInput("License")]
+        [property: Description("The filter of licenses(planId, where:); the ASSIGNED and ACTIVATED licenses among the matches are revoked.")]
+        IDictionary<string, object?>? Where);
 
     public sealed record Payload(
         IReadOnlyList<LicenseRevocation> Revocations,
@@ -34,36 +35,27 @@ internal sealed class RevokeLicenses
     public static async Task<MutationResult<Payload>> ResolveAsync(
         Input input, UnitOfWork unit, ICurrentActor actor, IPlanTerms planTerms, LicensePool pool, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if ((input.UserEmails is null) == (input.Filter is null))
+        if (EmailInput.ExactlyOne(("userEmails", input.UserEmails is not null), ("where", input.Where is not null)) is { } selection)
         {
-            return new SelectionRequiredError();
+            return selection;
         }
 
-        if (input.UserEmails?.Count > AssignLicenses.MaxEmails)
+        if (EmailInput.Check(input.UserEmails, required: false, out var emails) is { } invalid)
         {
-            return new TooManyEmailsError(input.UserEmails.Count, AssignLicenses.MaxEmails);
-        }
-
-        var (emails, invalid) = Emails.Prepare(input.UserEmails ?? []);
-        if (invalid.Count > 0)
-        {
-            return new InvalidEmailError(invalid);
-        }
-
-        if (await PlanLookup.ManagedAsync(actor, planTerms, input.PlanId, cancellationToken) is not { } plan)
-        {
-            return new PlanNotFoundError(input.PlanId);
+            return invalid;
         }
 
         var now = clock.GetUtcNow();
-        if (plan.IsLockedForRenewal(now))
+        var gate = await PlanGate.OpenAsync(actor, planTerms, input.PlanId, now, renewalLockApplies: true, cancellationToken);
+        if (gate.Refused)
         {
-            return new RenewalLockedError(plan.RenewalEffectiveDate!.Value);
+            return gate.Error;
         }
 
+        var plan = gate.Plan;
         LicenseStatus[] live = [LicenseStatus.Assigned, LicenseStatus.Activated];
         var targets = input.UserEmails is null
-            ? await LicenseSelection.LockByFilterAsync(unit, plan.PlanId, new LicenseFilter(input.Filter!.UserEmailContains, input.Filter.StatusIn), live, cancellationToken)
+            ? await LicenseSelection.LockMatchingAsync(unit, plan.PlanId, LicenseSelection.Translate(input.Where), live, cancellationToken)
             : await LicenseSelection.LockByEmailsAsync(unit, plan.PlanId, emails, live, cancellationToken);
         var found = targets.Select(t => t.UserEmail).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var failures = emails.Where(e => !found.Contains(e)).Select(RevocationFailures.NotFound).ToList();

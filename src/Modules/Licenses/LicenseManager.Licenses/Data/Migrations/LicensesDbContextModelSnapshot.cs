@@ -283,10 +283,19 @@ namespace LicenseManager.Licenses.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("unassigned");
 
+                    b.Property<int>("UtilizationNotified")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("utilization_notified");
+
                     b.HasKey("SubscriptionPlanId")
                         .HasName("pk_plan_license_counts");
 
-                    b.ToTable("plan_license_counts", "licenses");
+                    b.ToTable("plan_license_counts", "licenses", t =>
+                        {
+                            t.HasCheckConstraint("ck_plan_license_counts_utilization_notified", "utilization_notified IN (0, 75, 100)");
+                        });
                 });
 #pragma warning restore 612, 618
         }
