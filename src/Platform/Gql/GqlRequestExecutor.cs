@@ -116,7 +116,8 @@ public sealed class GqlRequestExecutor
                 : RequestError("PersistedQueryNotFound", "HC0020");
         }
 
-        var fromCache = _cache.TryGet(request.Query, out var document);
+        var fromCache = _cache.TryGet(request.Query, out var cached);
+        var document = cached?.Document!;
         if (!fromCache)
         {
             try
@@ -153,12 +154,16 @@ public sealed class GqlRequestExecutor
         var introspection = operation is not null && IsIntrospectionOnly(operation, document);
         var rules = (introspection, fromCache) switch
         {
+            // A cached document passed every rule once; only a cost that its variables can change is measured
+            // again. With no rule at all GraphQL.NET skips its two walks over the document (measured: about a
+            // sixth of the CPU of a 20-key contentAccess).
+            (_, true) when !cached!.CostDependsOnVariables => [],
             (true, true) => _cachedIntrospectionRules,
             (true, false) => _introspectionRules,
             (false, true) => _cachedRules,
             (false, false) => _fullRules,
         };
-        if (!mayIntrospect)
+        if (!mayIntrospect && (!fromCache || cached!.SelectsSchemaIntrospection))
         {
             // Callers denied introspection (partners by default) get the rule on cache hits too: the cache is shared.
             rules = [.. rules, NoIntrospectionValidationRule.Instance];
