@@ -161,7 +161,7 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
 
         var sql = factory.Sql.CommandsOn("probe.probe").ShouldHaveSingleItem();
         sql.ShouldNotContain("OFFSET");
-        sql.ShouldContain("p.rank <");
+        sql.ShouldContain("(p.rank, p.id) < (");
         sql.ShouldContain("ORDER BY p.rank DESC");
         sql.ShouldContain("LIMIT");
     }
@@ -175,9 +175,10 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
 
         await client.QueryAsync($"{{ probes(first: 3, order: [{{ name: ASC }}], after: \"{cursor}\") {{ nodes {{ name }} }} }}");
 
-        // name is a non-nullable string: a ">=" bound on it (an index range), and no "IS NULL" arm.
+        // name is a non-nullable string: a row comparison from the cursor (an index range that starts at the
+        // cursor's row, also among ties of name), and no "IS NULL" arm.
         var sql = factory.Sql.CommandsOn("probe.probe").ShouldHaveSingleItem();
-        sql.ShouldContain("p.name >= ");
+        sql.ShouldContain("(p.name, p.id) > (");
         sql.ShouldNotContain("p.name IS NULL");
     }
 
@@ -188,7 +189,7 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
 
         // Two index ranges joined by UNION ALL (values from the cursor on, then the NULLs), never "OR rank IS NULL".
         sql.ShouldContain("UNION ALL");
-        sql.ShouldContain("p.rank >= ");
+        sql.ShouldContain("(p.rank, p.id) > (");
         sql.ShouldContain("p0.rank IS NULL");
         sql.ShouldNotContain("OR p.rank IS NULL");
         sql.ShouldContain("ORDER BY p.rank, p.id");
@@ -200,7 +201,7 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
         var sql = await SqlOfSecondPageAsync("[{ rank: DESC }]", first: 25);
 
         sql.ShouldNotContain("UNION");
-        sql.ShouldContain("p.rank <= ");
+        sql.ShouldContain("(p.rank, p.id) < (");
         sql.ShouldNotContain("IS NULL");
         // The tie-breaker follows the key's direction: the plain (rank, id) index read backward serves the order.
         sql.ShouldContain("ORDER BY p.rank DESC, p.id DESC");
