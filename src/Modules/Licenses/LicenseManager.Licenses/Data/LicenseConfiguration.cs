@@ -54,7 +54,11 @@ internal sealed class PlanLicenseCountsConfiguration : IEntityTypeConfiguration<
         builder.ToTable("plan_license_counts");
         builder.HasKey(c => c.SubscriptionPlanId);
         builder.Property(c => c.SubscriptionPlanId).HasColumnName("plan_id");
+        builder.Property(c => c.Version).HasDefaultValueSql($"nextval('{LicensesDbContext.Schema}.{Versions}')");
     }
+
+    /// <summary>The sequence of <see cref="PlanLicenseCounts.Version"/> stamps (declared in <see cref="LicensesDbContext"/>).</summary>
+    public const string Versions = "license_count_versions";
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
