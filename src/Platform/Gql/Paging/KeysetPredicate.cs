@@ -15,11 +15,15 @@ namespace LicenseManager.Platform.Gql.Paging;
 public static class KeysetPredicate
 {
     /// <summary>Every row after the cursor in one predicate (a filter; use <see cref="Ranges{T}"/> to read a page).</summary>
-    public static Expression<Func<T, bool>> After<T>(IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values)
+    /// <param name="rowComparison">
+    /// Whether the query goes to PostgreSQL through EF, which alone can run a row comparison
+    /// (<c>EF.Functions.GreaterThan</c> on tuples); LINQ to objects gets the OR chain.
+    /// </param>
+    public static Expression<Func<T, bool>> After<T>(IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values, bool rowComparison = false)
     {
         var entity = Expression.Parameter(typeof(T), "e");
         var members = keys.Select(k => ParameterReplacer.Rebind(k.Selector, entity)).ToArray();
-        return Expression.Lambda<Func<T, bool>>(Chain(members, keys, values, leadingNulls: true), entity);
+        return Expression.Lambda<Func<T, bool>>(Chain(members, keys, values, leadingNulls: true, rowComparison), entity);
     }
 
     /// <summary>
@@ -29,7 +33,7 @@ public static class KeysetPredicate
     /// at the end) and descending from a NULL (the remaining NULLs, then every value). One predicate with
     /// an <c>OR a IS NULL</c> arm would be a filter over the whole index instead.
     /// </summary>
-    public static IReadOnlyList<Expression<Func<T, bool>>> Ranges<T>(IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values)
+    public static IReadOnlyList<Expression<Func<T, bool>>> Ranges<T>(IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values, bool rowComparison = false)
     {
         var entity = Expression.Parameter(typeof(T), "e");
         var members = keys.Select(k => ParameterReplacer.Rebind(k.Selector, entity)).ToArray();
@@ -39,17 +43,17 @@ public static class KeysetPredicate
             var leadIsNull = Comparisons.IsNull(members[0]);
             if (values[0] is not null && !keys[0].Descending)
             {
-                return [Lambda(Chain(members, keys, values, leadingNulls: false)), Lambda(leadIsNull)];
+                return [Lambda(Chain(members, keys, values, leadingNulls: false, rowComparison)), Lambda(leadIsNull)];
             }
 
             if (values[0] is null && keys[0].Descending)
             {
-                var rest = Chain(members[1..], keys.Skip(1).ToList(), values.Skip(1).ToList(), leadingNulls: true);
+                var rest = Chain(members[1..], keys.Skip(1).ToList(), values.Skip(1).ToList(), leadingNulls: true, rowComparison);
                 return [Lambda(Expression.AndAlso(leadIsNull, rest)), Lambda(Expression.Not(leadIsNull))];
             }
         }
 
-        return [Lambda(Chain(members, keys, values, leadingNulls: true))];
+        return [Lambda(Chain(members, keys, values, leadingNulls: true, rowComparison))];
     }
 
     /// <summary>
@@ -57,9 +61,9 @@ public static class KeysetPredicate
     /// descending) that gives PostgreSQL an index range to start from: the OR chain alone is only a filter.
     /// <paramref name="leadingNulls"/> false leaves out the NULLs that follow an ascending leading value.
     /// </summary>
-    private static Expression Chain(Expression[] members, IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values, bool leadingNulls)
+    private static Expression Chain(Expression[] members, IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values, bool leadingNulls, bool rowComparison)
     {
-        if (RowComparison(members, keys, values, leadingNulls) is { } row)
+        if (rowComparison && RowComparison(members, keys, values, leadingNulls) is { } row)
         {
             return row;
         }
