@@ -35,6 +35,8 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
     [InlineData("[{ kind: ASC }, { rank: ASC }, { nickname: DESC }]")]
     [InlineData("[{ rank: ASC }]")]
     [InlineData("[{ rank: DESC }]")]
+    [InlineData("[{ kind: DESC }]")]
+    [InlineData("[{ kind: ASC }, { name: ASC }]")]
     [InlineData("[{ nickname: ASC }, { rank: DESC }]")]
     [InlineData("[{ nickname: ASC }]")]
     [InlineData("[]")]

@@ -23,19 +23,21 @@ internal static class LicenseTotals
 
         // Neither the counters nor the count cache know a tenant: only answer when the caller sees the plan's
         // rows at all (then it sees all of them: a plan's licenses are its enterprise's).
-        var visible = await LicenseQueries.OfPlan(request.Context, request.Db, planId).Select(l => l.EnterpriseCustomerId).FirstOrDefaultAsync(cancellationToken);
+        var visibleRows = LicenseQueries.OfPlan(request.Context, request.Db, planId);
+        if (StatusesOf(request.Where) is not { } statuses)
+        {
+            // Any other filter: an exact count, cached until a statement changes the plan's licenses (the counter
+            // row's version, renewed by the counter triggers). The version is only read for a caller who sees the
+            // rows (no version: the cache is not used, the caller's own rows are counted), in the same statement.
+            var cache = request.Context.RequestServices!.GetRequiredService<VersionedCounts>();
+            var version = request.Db.PlanCounts.Where(c => c.SubscriptionPlanId == planId && visibleRows.Any()).Select(c => c.Version);
+            return await cache.CountAsync($"licenses:plan:{planId:N}", version, rows, request.Where, cancellationToken);
+        }
+
+        var visible = await visibleRows.Select(l => l.EnterpriseCustomerId).FirstOrDefaultAsync(cancellationToken);
         if (visible == Guid.Empty)
         {
             return 0;
-        }
-
-        if (StatusesOf(request.Where) is not { } statuses)
-        {
-            // Any other filter: an exact count, cached until a statement changes the plan's licenses
-            // (the counter row's version, renewed by the counter triggers).
-            var cache = request.Context.RequestServices!.GetRequiredService<VersionedCounts>();
-            var version = request.Db.PlanCounts.Where(c => c.SubscriptionPlanId == planId).Select(c => c.Version);
-            return await cache.CountAsync($"licenses:plan:{planId:N}", version, rows, request.Where, cancellationToken);
         }
 
         var counts = await request.Db.PlanCounts.AsNoTracking().SingleOrDefaultAsync(c => c.SubscriptionPlanId == planId, cancellationToken);
