@@ -229,6 +229,16 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
         sql.ShouldContain("p.rank IS NULL AND p.id > ");
     }
 
+    [Fact]
+    public async Task Probes_MixedDirections_BoundTheLeadingKeyAndFilterTheRest_NoRowComparison()
+    {
+        // One row comparison has one direction: name ASC, size DESC (then id DESC) can't be "(name, size, id) > (…)".
+        var sql = await SqlOfSecondPageAsync("[{ name: ASC }, { size: DESC }]", first: 3);
+
+        sql.ShouldContain("p.name >= ");
+        sql.ShouldNotContain("(p.name, ");
+    }
+
     /// <summary>The SQL of the page after the first <paramref name="first"/> rows of the walk group.</summary>
     private async Task<string> SqlOfSecondPageAsync(string order, int first)
     {

@@ -57,8 +57,9 @@ public static class KeysetPredicate
     }
 
     /// <summary>
-    /// A row comparison where one means "after" (<see cref="RowComparison"/>); else the OR chain, with a redundant bound on a non-null leading value (<c>a &gt;= @a</c>, or <c>&lt;=</c>
-    /// descending) that gives PostgreSQL an index range to start from: the OR chain alone is only a filter.
+    /// A row comparison where one means "after" (<see cref="RowComparison"/>); else the OR chain, with a
+    /// redundant bound on a non-null leading value (<c>a &gt;= @a</c>, or <c>&lt;=</c> descending) that gives
+    /// PostgreSQL an index range to start from: the OR chain alone is only a filter.
     /// <paramref name="leadingNulls"/> false leaves out the NULLs that follow an ascending leading value.
     /// </summary>
     private static Expression Chain(Expression[] members, IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values, bool leadingNulls, bool rowComparison)
