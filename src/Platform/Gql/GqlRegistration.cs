@@ -34,6 +34,7 @@ public static class GqlRegistration
         services.AddSingleton<ObjectTypeExtensions>();
         services.AddSingleton<Conventions.GqlTypes>();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<Paging.VersionedCounts>();
         services.AddSingleton<GqlRequestReader>();
         services.AddSingleton<GqlRequestExecutor>();
         services.AddSingleton<GqlHttpEndpoint>();

@@ -9,11 +9,12 @@ namespace LicenseManager.IntegrationTests.Infrastructure;
 /// </summary>
 public static class QueryPlans
 {
-    public static async Task<string> ExplainAsync(string connectionString, CapturedCommand command)
+    /// <param name="options">e.g. <c>(ANALYZE, BUFFERS)</c>, which runs the query, to see rows a scan filtered away.</param>
+    public static async Task<string> ExplainAsync(string connectionString, CapturedCommand command, string options = "")
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var explain = new NpgsqlCommand("EXPLAIN " + command.Text, connection);
+        await using var explain = new NpgsqlCommand($"EXPLAIN {options} " + command.Text, connection);
         foreach (var parameter in command.Parameters)
         {
             explain.Parameters.Add(parameter.Clone());

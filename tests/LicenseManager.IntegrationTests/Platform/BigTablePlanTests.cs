@@ -69,14 +69,74 @@ public sealed class BigTablePlanTests(ProbeAppFactory factory) : IClassFixture<P
             plan.ShouldContain($"using {index}", customMessage: plan);
             plan.ShouldNotContain("Seq Scan", customMessage: plan);
             plan.ShouldNotContain("Bitmap", customMessage: plan);
-            // Every index scan starts from a bound on the sort key (">=", "<=", "IS NULL", "IS NOT NULL"), not a filter.
+            // Every index scan starts from a bound on the sort key (a row comparison "(key, id) > (…)" from a
+            // value, "IS NULL" / "IS NOT NULL" for the NULLs), not a filter.
             var lines = plan.Split('\n');
             var scans = lines.Count(l => l.Contains("Index Scan", StringComparison.Ordinal));
-            var bounded = lines.Count(l => l.Contains("Index Cond:", StringComparison.Ordinal) && l.Contains($"AND ({Column(field)} ", StringComparison.Ordinal));
+            var bounded = lines.Count(l => l.Contains("Index Cond:", StringComparison.Ordinal)
+                && (l.Contains($"AND ({Column(field)} ", StringComparison.Ordinal) || l.Contains($"AND (ROW({Column(field)}, id) ", StringComparison.Ordinal)));
             bounded.ShouldBe(scans, plan);
             // At most the final sort of the two ranges' 2 × 21 rows; never a sort of the whole range.
             plan.Split('\n').Count(l => l.Contains("Sort  (", StringComparison.Ordinal)).ShouldBeLessThanOrEqualTo(1, plan);
         }
+    }
+
+    /// <summary>
+    /// 30,000 rows share one rank and one seenAt (as 100,000 licenses assigned in one statement share one
+    /// assignedAt): a page from a cursor in the middle of the tie group seeks to the cursor's row through
+    /// the index ("(key, id) &gt; (…)" as the index condition), instead of starting at the first tie and
+    /// filtering 15,000 rows away.
+    /// </summary>
+    [Theory]
+    [InlineData("rank", "ASC")]
+    [InlineData("rank", "DESC")]
+    [InlineData("seenAt", "ASC")]
+    [InlineData("seenAt", "DESC")]
+    public async Task DeepPage_InsideALargeGroupOfTies_SeeksToTheCursorRow(string field, string direction)
+    {
+        await SeedTiesAsync();
+        var index = ProbeAppFactory.ProbeQueries.Declared.IndexFor(field).ShouldNotBeNull();
+        var order = $"[{{ {field}: {direction} }}]";
+        var client = factory.CreateGqlClient();
+        // The cursor of the tie group's middle row (by id, which orders the ties).
+        var middle = await client.QueryAsync($"{{ probes(where: {{ group: {{ eq: \"{Ties}\" }}, name: {{ eq: \"{TieMiddleName}\" }} }}, order: {order}, first: 1) {{ edges {{ cursor }} }} }}");
+        var cursor = middle["probes"]!["edges"]![0]!["cursor"]!.GetValue<string>();
+
+        foreach (var paging in new[] { $"first: 20, after: \"{cursor}\"", $"last: 20, before: \"{cursor}\"" })
+        {
+            factory.Sql.Clear();
+            var page = (await client.QueryAsync($"{{ probes(where: {{ group: {{ eq: \"{Ties}\" }} }}, order: {order}, {paging}) {{ nodes {{ name }} }} }}"))["probes"]!;
+            page["nodes"]!.AsArray().Count.ShouldBe(20);
+            var plan = await QueryPlans.ExplainAsync(factory.ConnectionString, factory.Sql.Captured.Single(c => c.Text.Contains("probe.probes", StringComparison.Ordinal)), "(ANALYZE, BUFFERS)");
+
+            plan.ShouldContain($"using {index}", customMessage: plan);
+            plan.ShouldContain($"Index Cond: ((\"group\" = '{Ties}'::text) AND (ROW({Column(field)}, id) ", customMessage: plan);
+            // A scan that starts at the first tie filters the rows before the cursor away; a seek reads 21 rows.
+            plan.ShouldNotContain("Rows Removed by Filter", customMessage: plan);
+            plan.ShouldContain("rows=21 ", customMessage: plan);
+        }
+    }
+
+    private const string Ties = "ties";
+    private const int TieRows = 30_000;
+    private const string TieMiddleName = "t15000";
+
+    private async Task SeedTiesAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        if (await db.Probes.AnyAsync(p => p.Group == Ties))
+        {
+            return;
+        }
+
+        // Ids ascending with i, so the row named t15000 sits in the middle of the ties in either direction.
+        await db.Database.ExecuteSqlRawAsync($"""
+            INSERT INTO probe.probes (id, name, nickname, rank, size, seen_at, kind, "group")
+            SELECT ('00000000-0000-0000-0000-' || lpad(to_hex(i), 12, '0'))::uuid, 't' || i, NULL, 7, i,
+                   timestamptz '2024-06-01', 0, '{Ties}'
+            FROM generate_series(1, {TieRows}) AS i;
+            ANALYZE probe.probes;
+            """);
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
     [InlineData("[{ kind: ASC }, { rank: ASC }, { nickname: DESC }]")]
     [InlineData("[{ rank: ASC }]")]
     [InlineData("[{ rank: DESC }]")]
+    [InlineData("[{ kind: DESC }]")]
+    [InlineData("[{ kind: ASC }, { name: ASC }]")]
     [InlineData("[{ nickname: ASC }, { rank: DESC }]")]
     [InlineData("[{ nickname: ASC }]")]
     [InlineData("[]")]
@@ -161,7 +163,7 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
 
         var sql = factory.Sql.CommandsOn("probe.probe").ShouldHaveSingleItem();
         sql.ShouldNotContain("OFFSET");
-        sql.ShouldContain("p.rank <");
+        sql.ShouldContain("(p.rank, p.id) < (");
         sql.ShouldContain("ORDER BY p.rank DESC");
         sql.ShouldContain("LIMIT");
     }
@@ -175,9 +177,10 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
 
         await client.QueryAsync($"{{ probes(first: 3, order: [{{ name: ASC }}], after: \"{cursor}\") {{ nodes {{ name }} }} }}");
 
-        // name is a non-nullable string: a ">=" bound on it (an index range), and no "IS NULL" arm.
+        // name is a non-nullable string: a row comparison from the cursor (an index range that starts at the
+        // cursor's row, also among ties of name), and no "IS NULL" arm.
         var sql = factory.Sql.CommandsOn("probe.probe").ShouldHaveSingleItem();
-        sql.ShouldContain("p.name >= ");
+        sql.ShouldContain("(p.name, p.id) > (");
         sql.ShouldNotContain("p.name IS NULL");
     }
 
@@ -188,7 +191,7 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
 
         // Two index ranges joined by UNION ALL (values from the cursor on, then the NULLs), never "OR rank IS NULL".
         sql.ShouldContain("UNION ALL");
-        sql.ShouldContain("p.rank >= ");
+        sql.ShouldContain("(p.rank, p.id) > (");
         sql.ShouldContain("p0.rank IS NULL");
         sql.ShouldNotContain("OR p.rank IS NULL");
         sql.ShouldContain("ORDER BY p.rank, p.id");
@@ -200,7 +203,7 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
         var sql = await SqlOfSecondPageAsync("[{ rank: DESC }]", first: 25);
 
         sql.ShouldNotContain("UNION");
-        sql.ShouldContain("p.rank <= ");
+        sql.ShouldContain("(p.rank, p.id) < (");
         sql.ShouldNotContain("IS NULL");
         // The tie-breaker follows the key's direction: the plain (rank, id) index read backward serves the order.
         sql.ShouldContain("ORDER BY p.rank DESC, p.id DESC");
@@ -224,6 +227,16 @@ public sealed class PagingTests(ProbeAppFactory factory) : IClassFixture<ProbeAp
 
         sql.ShouldNotContain("UNION");
         sql.ShouldContain("p.rank IS NULL AND p.id > ");
+    }
+
+    [Fact]
+    public async Task Probes_MixedDirections_BoundTheLeadingKeyAndFilterTheRest_NoRowComparison()
+    {
+        // One row comparison has one direction: name ASC, size DESC (then id DESC) can't be "(name, size, id) > (…)".
+        var sql = await SqlOfSecondPageAsync("[{ name: ASC }, { size: DESC }]", first: 3);
+
+        sql.ShouldContain("p.name >= ");
+        sql.ShouldNotContain("(p.name, ");
     }
 
     /// <summary>The SQL of the page after the first <paramref name="first"/> rows of the walk group.</summary>

@@ -39,7 +39,7 @@ public static class ConnectionFields
                 int? total = null;
                 if (query.WantsTotal)
                 {
-                    total = totalCount is null ? null : await totalCount(new CountRequest<TDb>(context, db, query.Where), context.CancellationToken);
+                    total = totalCount is null ? null : await totalCount(new CountRequest<TDb>(context, db, query.Where) { Rows = rows }, context.CancellationToken);
                     total ??= await rows.CountAsync(context.CancellationToken);
                 }
 

@@ -48,10 +48,12 @@ public sealed class KeysetPager<T>(IReadOnlyList<SortKey> keys, PagingArguments 
         Validate();
         var reversed = keys.Select(k => k.Reversed()).ToList();
         var (start, far, farKeys) = arguments.Backward ? (_before, _after, (IReadOnlyList<SortKey>)keys) : (_after, _before, reversed);
+        // Row comparisons need PostgreSQL (through EF); in-memory queries (unit tests) get the OR chain.
+        var rowComparison = rows.Provider is Microsoft.EntityFrameworkCore.Query.IAsyncQueryProvider;
         if (far is not null)
         {
             // The far end only filters (first + after + before together is rare and needs no range).
-            rows = rows.Where(KeysetPredicate.After<T>(farKeys, far));
+            rows = rows.Where(KeysetPredicate.After<T>(farKeys, far, rowComparison));
         }
 
         if (start is null)
@@ -59,7 +61,7 @@ public sealed class KeysetPager<T>(IReadOnlyList<SortKey> keys, PagingArguments 
             return SortParser.Apply(rows, ReadOrder).Take(Take);
         }
 
-        var ranges = KeysetPredicate.Ranges<T>(ReadOrder, start);
+        var ranges = KeysetPredicate.Ranges<T>(ReadOrder, start, rowComparison);
         IQueryable<T>? pages = null;
         foreach (var range in ranges)
         {

@@ -1,11 +1,13 @@
 using System.Linq.Expressions;
 using LicenseManager.Platform.Gql.Conventions;
 using LicenseManager.Platform.Gql.Sorting;
+using Microsoft.EntityFrameworkCore;
 
 namespace LicenseManager.Platform.Gql.Paging;
 
 /// <summary>
-/// "Rows after this cursor" as expression trees: <c>(a &gt; @a) OR (a = @a AND b &gt; @b) OR …</c>, honouring
+/// "Rows after this cursor" as expression trees: the row comparison <c>(a, b) &gt; (@a, @b)</c> where it means
+/// "after", else <c>(a &gt; @a) OR (a = @a AND b &gt; @b) OR …</c>, honouring
 /// each key's direction and PostgreSQL's null placement (NULLS LAST ascending, NULLS FIRST descending).
 /// <see cref="Ranges{T}"/> splits that set into index ranges on the leading key, so a deep page starts
 /// from an index position like the first one, also when the leading key is nullable.
@@ -13,11 +15,15 @@ namespace LicenseManager.Platform.Gql.Paging;
 public static class KeysetPredicate
 {
     /// <summary>Every row after the cursor in one predicate (a filter; use <see cref="Ranges{T}"/> to read a page).</summary>
-    public static Expression<Func<T, bool>> After<T>(IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values)
+    /// <param name="rowComparison">
+    /// Whether the query goes to PostgreSQL through EF, which alone can run a row comparison
+    /// (<c>EF.Functions.GreaterThan</c> on tuples); LINQ to objects gets the OR chain.
+    /// </param>
+    public static Expression<Func<T, bool>> After<T>(IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values, bool rowComparison = false)
     {
         var entity = Expression.Parameter(typeof(T), "e");
         var members = keys.Select(k => ParameterReplacer.Rebind(k.Selector, entity)).ToArray();
-        return Expression.Lambda<Func<T, bool>>(Chain(members, keys, values, leadingNulls: true), entity);
+        return Expression.Lambda<Func<T, bool>>(Chain(members, keys, values, leadingNulls: true, rowComparison), entity);
     }
 
     /// <summary>
@@ -27,7 +33,7 @@ public static class KeysetPredicate
     /// at the end) and descending from a NULL (the remaining NULLs, then every value). One predicate with
     /// an <c>OR a IS NULL</c> arm would be a filter over the whole index instead.
     /// </summary>
-    public static IReadOnlyList<Expression<Func<T, bool>>> Ranges<T>(IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values)
+    public static IReadOnlyList<Expression<Func<T, bool>>> Ranges<T>(IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values, bool rowComparison = false)
     {
         var entity = Expression.Parameter(typeof(T), "e");
         var members = keys.Select(k => ParameterReplacer.Rebind(k.Selector, entity)).ToArray();
@@ -37,26 +43,32 @@ public static class KeysetPredicate
             var leadIsNull = Comparisons.IsNull(members[0]);
             if (values[0] is not null && !keys[0].Descending)
             {
-                return [Lambda(Chain(members, keys, values, leadingNulls: false)), Lambda(leadIsNull)];
+                return [Lambda(Chain(members, keys, values, leadingNulls: false, rowComparison)), Lambda(leadIsNull)];
             }
 
             if (values[0] is null && keys[0].Descending)
             {
-                var rest = Chain(members[1..], keys.Skip(1).ToList(), values.Skip(1).ToList(), leadingNulls: true);
+                var rest = Chain(members[1..], keys.Skip(1).ToList(), values.Skip(1).ToList(), leadingNulls: true, rowComparison);
                 return [Lambda(Expression.AndAlso(leadIsNull, rest)), Lambda(Expression.Not(leadIsNull))];
             }
         }
 
-        return [Lambda(Chain(members, keys, values, leadingNulls: true))];
+        return [Lambda(Chain(members, keys, values, leadingNulls: true, rowComparison))];
     }
 
     /// <summary>
-    /// The OR chain, with a redundant bound on a non-null leading value (<c>a &gt;= @a</c>, or <c>&lt;=</c>
-    /// descending) that gives PostgreSQL an index range to start from: the OR chain alone is only a filter.
+    /// A row comparison where one means "after" (<see cref="RowComparison"/>); else the OR chain, with a
+    /// redundant bound on a non-null leading value (<c>a &gt;= @a</c>, or <c>&lt;=</c> descending) that gives
+    /// PostgreSQL an index range to start from: the OR chain alone is only a filter.
     /// <paramref name="leadingNulls"/> false leaves out the NULLs that follow an ascending leading value.
     /// </summary>
-    private static Expression Chain(Expression[] members, IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values, bool leadingNulls)
+    private static Expression Chain(Expression[] members, IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values, bool leadingNulls, bool rowComparison)
     {
+        if (rowComparison && RowComparison(members, keys, values, leadingNulls) is { } row)
+        {
+            return row;
+        }
+
         Expression? result = null;
         Expression? equalSoFar = null;
         for (var i = 0; i < keys.Count; i++)
@@ -89,6 +101,44 @@ public static class KeysetPredicate
 
         return result ?? Expression.Constant(false);
     }
+
+    /// <summary>
+    /// <c>(a, b, id) &gt; (@a, @b, @id)</c> (or <c>&lt;</c> descending): PostgreSQL's btree seeks straight to the
+    /// cursor's position with a row comparison, also inside a group of ties on the leading key, where the
+    /// OR chain's <c>a &gt;= @a</c> bound starts the scan at the first tie and filters forward (100,000 rows
+    /// assigned in one statement share one <c>assignedAt</c>). Null when the row comparison would not mean
+    /// "after": mixed directions (one comparison has one direction), a nullable key after the first or a NULL
+    /// cursor value (a NULL makes the comparison NULL), or the trailing NULLs of an ascending nullable leading
+    /// key still wanted (the comparison drops them; <see cref="Ranges{T}"/> reads them as a second range).
+    /// </summary>
+    private static Expression? RowComparison(Expression[] members, IReadOnlyList<SortKey> keys, IReadOnlyList<object?> values, bool leadingNulls)
+    {
+        var descending = keys[0].Descending;
+        if (keys.Count < 2 || keys.Count > 7 || keys.Any(k => k.Descending != descending) || values.Any(v => v is null)
+            || members.Skip(1).Any(IsNullable) || (!descending && leadingNulls && IsNullable(members[0])))
+        {
+            return null;
+        }
+
+        var types = members.Select(m => m.Type).ToArray();
+        var tupleType = TupleTypes[types.Length - 2].MakeGenericType(types);
+        var constructor = tupleType.GetConstructor(types)!;
+        var parameters = members.Select((m, i) => ExpressionValues.Parameter(values[i], m.Type));
+        var left = Expression.Convert(Expression.New(constructor, members), typeof(System.Runtime.CompilerServices.ITuple));
+        var right = Expression.Convert(Expression.New(constructor, parameters), typeof(System.Runtime.CompilerServices.ITuple));
+        var compare = descending ? RowLessThan : RowGreaterThan;
+        return Expression.Call(compare, Expression.Constant(EF.Functions), left, right);
+    }
+
+    private static readonly Type[] TupleTypes =
+        [typeof(ValueTuple<,>), typeof(ValueTuple<,,>), typeof(ValueTuple<,,,>), typeof(ValueTuple<,,,,>), typeof(ValueTuple<,,,,,>), typeof(ValueTuple<,,,,,,>)];
+
+    private static readonly System.Reflection.MethodInfo RowGreaterThan = RowMethod(nameof(NpgsqlDbFunctionsExtensions.GreaterThan));
+
+    private static readonly System.Reflection.MethodInfo RowLessThan = RowMethod(nameof(NpgsqlDbFunctionsExtensions.LessThan));
+
+    private static System.Reflection.MethodInfo RowMethod(string name) => typeof(NpgsqlDbFunctionsExtensions).GetMethod(
+        name, [typeof(DbFunctions), typeof(System.Runtime.CompilerServices.ITuple), typeof(System.Runtime.CompilerServices.ITuple)])!;
 
     /// <summary>
     /// Whether the key can be NULL: nullable value types, and reference types not declared non-nullable

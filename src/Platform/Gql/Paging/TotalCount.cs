@@ -3,7 +3,11 @@ using GraphQL;
 namespace LicenseManager.Platform.Gql.Paging;
 
 /// <summary>What a root connection's count strategy is asked: the field, its DbContext and the client's raw <c>where</c>.</summary>
-public sealed record CountRequest<TDb>(IResolveFieldContext Context, TDb Db, IDictionary<string, object?>? Where);
+public sealed record CountRequest<TDb>(IResolveFieldContext Context, TDb Db, IDictionary<string, object?>? Where)
+{
+    /// <summary>The field's filtered rows (an <c>IQueryable&lt;T&gt;</c> of the node entity), e.g. for <see cref="VersionedCounts"/>.</summary>
+    public IQueryable? Rows { get; init; }
+}
 
 /// <summary>What a batched (per-parent) connection's count strategy is asked: the parents' keys among them.</summary>
 public sealed record BatchedCountRequest<TDb, TKey>(TDb Db, IReadOnlyList<TKey> Keys, IDictionary<string, object?>? Where)

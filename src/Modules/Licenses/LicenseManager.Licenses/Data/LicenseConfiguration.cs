@@ -58,7 +58,11 @@ internal sealed class PlanLicenseCountsConfiguration : IEntityTypeConfiguration<
         // Defaulted in the database: the counter triggers and LockCountersAsync insert rows without naming it.
         builder.Property(c => c.UtilizationNotified).HasDefaultValue(0);
         builder.ToTable(t => t.HasCheckConstraint("ck_plan_license_counts_utilization_notified", "utilization_notified IN (0, 75, 100)"));
+        builder.Property(c => c.Version).HasDefaultValueSql($"nextval('{LicensesDbContext.Schema}.{Versions}')");
     }
+
+    /// <summary>The sequence of <see cref="PlanLicenseCounts.Version"/> stamps (declared in <see cref="LicensesDbContext"/>).</summary>
+    public const string Versions = "license_count_versions";
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>

@@ -12,6 +12,7 @@ internal sealed class LicensesDbContext(DbContextOptions<LicensesDbContext> opti
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.HasTrigramSearch();
+        modelBuilder.HasSequence<long>(PlanLicenseCountsConfiguration.Versions);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LicensesDbContext).Assembly);
     }
 

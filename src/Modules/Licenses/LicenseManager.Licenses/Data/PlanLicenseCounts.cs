@@ -27,4 +27,10 @@ internal sealed class PlanLicenseCounts
     /// conditional UPDATE of this row, so each notice is queued once per plan and a higher one suppresses the lower.
     /// </summary>
     public int UtilizationNotified { get; set; }
+    /// A stamp from <c>licenses.license_count_versions</c> that every statement changing the plan's licenses
+    /// (insert, update of any column, delete) renews in its own transaction: equal stamps mean equal rows,
+    /// so a count read with a stamp stays exact while the stamp does (<c>LicenseTotals</c>' count cache).
+    /// From a sequence, so a stamp is never reused, not even by a counter row created again.
+    /// </summary>
+    public long Version { get; set; }
 }

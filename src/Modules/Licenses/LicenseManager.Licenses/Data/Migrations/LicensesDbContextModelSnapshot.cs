@@ -24,6 +24,8 @@ namespace LicenseManager.Licenses.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("license_count_versions");
+
             modelBuilder.Entity("LicenseManager.Licenses.Data.License", b =>
                 {
                     b.Property<Guid>("Id")
@@ -288,6 +290,12 @@ namespace LicenseManager.Licenses.Data.Migrations
                         .HasColumnType("integer")
                         .HasDefaultValue(0)
                         .HasColumnName("utilization_notified");
+
+                    b.Property<long>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version")
+                        .HasDefaultValueSql("nextval('licenses.license_count_versions')");
 
                     b.HasKey("SubscriptionPlanId")
                         .HasName("pk_plan_license_counts");
