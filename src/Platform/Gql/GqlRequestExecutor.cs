@@ -165,7 +165,8 @@ public sealed class GqlRequestExecutor
         };
         if (!mayIntrospect && (!fromCache || cached!.SelectsSchemaIntrospection))
         {
-            // Callers denied introspection (partners by default) get the rule on cache hits too: the cache is shared.
+            // Callers denied introspection (partners by default) get the rule on cache hits of documents that select
+            // __schema or __type too: the cache is shared with callers who may introspect.
             rules = [.. rules, NoIntrospectionValidationRule.Instance];
         }
 
