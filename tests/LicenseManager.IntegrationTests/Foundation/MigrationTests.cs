@@ -1,5 +1,6 @@
 using LicenseManager.IntegrationTests.Infrastructure;
 using LicenseManager.Platform.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -30,6 +31,21 @@ public sealed class MigrationTests(AppFactory factory) : IClassFixture<AppFactor
 
         (await HistoryAsync(factory.ConnectionString)).ShouldBe(before);
         before.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void Model_EachModule_HasNoChangesWithoutAMigration()
+    {
+        // Startup skips Migrate (and so EF's own pending-model check) when every migration is applied: this is that check.
+        var migrations = factory.Services.GetServices<ModuleMigration>().Where(m => m.ContextType.IsSubclassOf(typeof(DbContext))).ToList();
+        migrations.Count.ShouldBe(ModuleSchemas.Length);
+        foreach (var migration in migrations)
+        {
+            var factoryType = typeof(IDbContextFactory<>).MakeGenericType(migration.ContextType);
+            var contextFactory = factory.Services.GetRequiredService(factoryType);
+            using var context = (DbContext)factoryType.GetMethod(nameof(IDbContextFactory<DbContext>.CreateDbContext))!.Invoke(contextFactory, null)!;
+            context.Database.HasPendingModelChanges().ShouldBeFalse($"{migration.ContextType.Name} has model changes without a migration (dotnet ef migrations add)");
+        }
     }
 
     [Fact]

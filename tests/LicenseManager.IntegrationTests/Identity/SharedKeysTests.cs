@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using LicenseManager.Identity.Auth;
 using LicenseManager.Identity.Contracts;
+using LicenseManager.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -13,34 +14,15 @@ public class SharedKeysFactory : IdentityAppFactory
 {
     public const string Issuer = "http://localhost/";
 
-    private static readonly Lazy<string> Certificates = new(() =>
-    {
-        // Beside the throwaway clusters, named after this process: TestDatabase removes it once the process is gone.
-        var directory = Path.Combine(Path.GetTempPath(), "lm-test-clusters", $"{Environment.ProcessId}-certs-{Guid.NewGuid():N}");
-        CertificateFiles.Generate(directory, "test-password", TimeProvider.System);
-        return directory;
-    });
-
-    public static string CertificateDirectory => Certificates.Value;
+    /// <summary>The run's pair (<see cref="TestCertificates"/>), which every test host uses unless it opts out.</summary>
+    public static string CertificateDirectory => TestCertificates.Directory;
 
     protected virtual bool UseSharedKeys => true;
 
-    protected override IDictionary<string, string?> Settings
-    {
-        get
-        {
-            var settings = new Dictionary<string, string?>(base.Settings) { ["Auth:Issuer"] = Issuer };
-            if (UseSharedKeys)
-            {
-                settings["Auth:SigningCertificate:Path"] = Path.Combine(CertificateDirectory, CertificateFiles.SigningFile);
-                settings["Auth:SigningCertificate:Password"] = "test-password";
-                settings["Auth:EncryptionCertificate:Path"] = Path.Combine(CertificateDirectory, CertificateFiles.EncryptionFile);
-                settings["Auth:EncryptionCertificate:Password"] = "test-password";
-            }
+    protected override bool UseRunCertificates => UseSharedKeys;
 
-            return settings;
-        }
-    }
+    protected override IDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>(base.Settings) { ["Auth:Issuer"] = Issuer };
 }
 
 /// <summary>Another instance with the same keys on the database of <paramref name="connectionString"/>.</summary>
@@ -56,7 +38,7 @@ public sealed class OtherInstanceFactory(string connectionString) : SharedKeysFa
     }
 }
 
-/// <summary>An instance with keys of its own (and a database of its own, so that it writes no keys into the shared one).</summary>
+/// <summary>An instance with keys of its own (generated at its start) (and a database of its own, so that it writes no keys into the shared one).</summary>
 public sealed class StrangerFactory : SharedKeysFactory
 {
     protected override bool UseSharedKeys => false;

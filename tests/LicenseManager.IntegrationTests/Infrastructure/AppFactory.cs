@@ -19,6 +19,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string EnvironmentName => "Testing";
 
+    /// <summary>
+    /// Sign and encrypt tokens with the run's certificate pair (<see cref="TestCertificates"/>) rather than with
+    /// keys generated for this host; false for a host that must not accept other hosts' tokens.
+    /// </summary>
+    protected virtual bool UseRunCertificates => true;
+
     protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
@@ -49,6 +55,14 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests sign in far more often from one address than any person; the rate-limit tests set small limits.
         builder.UseSetting("Auth:RateLimits:PerAddress:PermitLimit", "1000000");
         builder.UseSetting("Auth:RateLimits:PerAccount:PermitLimit", "1000000");
+        if (UseRunCertificates)
+        {
+            foreach (var (key, value) in TestCertificates.Settings())
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
