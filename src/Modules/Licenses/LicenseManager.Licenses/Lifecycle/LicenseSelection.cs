@@ -34,7 +34,8 @@ internal static class LicenseSelection
     public static Expression<Func<License, bool>>? Translate(IDictionary<string, object?>? where) =>
         new FilterTranslator<License>(LicenseConventions.Licenses).Translate(where);
 
-    public static async Task<List<License>> LockMatchingAsync(
+    /// <summary>The ids of the plan's licenses of <paramref name="statuses"/> that match <paramref name="where"/> (null: all); not locked.</summary>
+    public static async Task<Guid[]> MatchingIdsAsync(
         UnitOfWork unit, Guid planId, Expression<Func<License, bool>>? where, LicenseStatus[] statuses, CancellationToken cancellationToken)
     {
         var db = unit.Db<LicensesDbContext>();
@@ -46,7 +47,13 @@ internal static class LicenseSelection
             matching = matching.Where(where);
         }
 
-        var ids = await matching.Select(l => l.Id).ToArrayAsync(cancellationToken);
+        return await matching.Select(l => l.Id).ToArrayAsync(cancellationToken);
+    }
+
+    public static async Task<List<License>> LockMatchingAsync(
+        UnitOfWork unit, Guid planId, Expression<Func<License, bool>>? where, LicenseStatus[] statuses, CancellationToken cancellationToken)
+    {
+        var ids = await MatchingIdsAsync(unit, planId, where, statuses, cancellationToken);
         if (ids.Length == 0)
         {
             return [];

@@ -29,9 +29,12 @@ internal sealed class RemindLicenses
     public sealed record Payload(int NumReminded);
 
     private const string RemindSql = """
-        WITH reminded AS (
-            UPDATE licenses.licenses SET last_reminded_at = @now WHERE id = ANY(@ids) AND status = 1
-            RETURNING id, plan_id, enterprise_customer_id, user_email, activation_key
+        WITH locked AS (
+            -- In id order, as every other statement that locks several of a plan's licenses.
+            SELECT id FROM licenses.licenses WHERE id = ANY(@ids) AND status = 1 ORDER BY id FOR UPDATE
+        ), reminded AS (
+            UPDATE licenses.licenses l SET last_reminded_at = @now FROM locked WHERE l.id = locked.id
+            RETURNING l.id, l.plan_id, l.enterprise_customer_id, l.user_email, l.activation_key
         ), history AS (
             INSERT INTO licenses.license_events (license_id, plan_id, enterprise_customer_id, kind, actor, at, status_before, status_after, email_before, email_after)
             SELECT id, plan_id, enterprise_customer_id, 2, @actor, @now, 1, 1, user_email, user_email FROM reminded
@@ -66,28 +69,38 @@ internal sealed class RemindLicenses
 
         var plan = gate.Plan;
         LicenseStatus[] assigned = [LicenseStatus.Assigned];
-        var targets = input.UserEmails is not null
-            ? await LicenseSelection.LockByEmailsAsync(unit, plan.PlanId, emails, assigned, cancellationToken)
-            : await LicenseSelection.LockMatchingAsync(unit, plan.PlanId, LicenseSelection.Translate(input.Where), assigned, cancellationToken);
-        var found = targets.Select(t => t.UserEmail).ToHashSet(StringComparer.Ordinal);
-        if (emails.FirstOrDefault(e => !found.Contains(e)) is { } missing)
+        Guid[] ids;
+        if (input.UserEmails is not null)
         {
-            return new NoPendingLicenseError(missing);
+            var targets = await LicenseSelection.LockByEmailsAsync(unit, plan.PlanId, emails, assigned, cancellationToken);
+            var found = targets.Select(t => t.UserEmail).ToHashSet(StringComparer.Ordinal);
+            if (emails.FirstOrDefault(e => !found.Contains(e)) is { } missing)
+            {
+                return new NoPendingLicenseError(missing);
+            }
+
+            ids = [.. targets.Select(t => t.Id)];
+        }
+        else
+        {
+            // Ids only (16 bytes a license, not whole rows): "all" may be most of a plan of a million.
+            ids = await LicenseSelection.MatchingIdsAsync(unit, plan.PlanId, LicenseSelection.Translate(input.Where), assigned, cancellationToken);
         }
 
-        if (targets.Count == 0)
+        if (ids.Length == 0)
         {
             return new NoPendingLicenseError(null);
         }
 
         await using var command = unit.Command(RemindSql);
-        command.Parameters.AddWithValue("ids", targets.Select(t => t.Id).ToArray());
+        command.Parameters.AddWithValue("ids", ids);
         command.Parameters.AddWithValue("now", clock.GetUtcNow());
         command.Parameters.AddWithValue("actor", Actors.Describe(actor));
         command.Parameters.AddWithValue("greeting", (object?)input.Greeting ?? DBNull.Value);
         command.Parameters.AddWithValue("closing", (object?)input.Closing ?? DBNull.Value);
         command.CommandTimeout = 120;
         var reminded = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return new Payload((int)reminded);
+        // Every match was activated or revoked meanwhile: as if none had matched (the statement changed nothing).
+        return reminded == 0 ? new NoPendingLicenseError(null) : new Payload((int)reminded);
     }
 }
