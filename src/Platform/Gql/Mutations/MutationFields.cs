@@ -101,6 +101,9 @@ internal sealed record MutationDeclaration(
         };
     }
 
+    // Task<MutationResult<Payload>>.Result, looked up once: read only after the task was awaited.
+    private PropertyInfo ResultProperty { get; } = Resolve.ReturnType.GetProperty(nameof(Task<object>.Result))!;
+
     private async Task<object?> ResolveAsync(IResolveFieldContext context)
     {
         var input = RecordBinder.Bind(Input, (IDictionary<string, object?>)context.Arguments!["input"].Value!);
@@ -128,7 +131,7 @@ internal sealed record MutationDeclaration(
             }
 
             await call;
-            var result = (IMutationResult)call.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(call)!;
+            var result = (IMutationResult)ResultProperty.GetValue(call)!;
             if (result.Errors is { Count: > 0 } errors)
             {
                 // Dispose rolls the transactions back: a refused call changes nothing.
