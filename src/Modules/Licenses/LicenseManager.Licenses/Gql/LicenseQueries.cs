@@ -74,6 +74,11 @@ internal sealed class LicenseQueries(GqlTypes types) : QueryExtension
             ActorKind.PartnerService when actor.ClientEnterpriseId is { } e => [e],
             _ => [],
         };
+        // A plan's licenses are all its enterprise's, so one of them tells whether the caller sees any. Uncorrelated,
+        // that condition is evaluated once (a one-time filter): another enterprise's plan costs one index probe
+        // instead of a scan of its licenses that keeps none. The per-row condition still decides each row.
+        var planEnterprise = db.Licenses.Where(l => l.SubscriptionPlanId == plan).Select(l => l.EnterpriseCustomerId).Take(1);
+        rows = rows.Where(_ => planEnterprise.Any(e => enterprises.Contains(e)));
         return enterprises.Length == 1
             ? rows.Where(l => l.EnterpriseCustomerId == enterprises[0])
             : rows.Where(l => enterprises.Contains(l.EnterpriseCustomerId));
