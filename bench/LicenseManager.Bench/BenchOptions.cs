@@ -19,6 +19,10 @@ internal sealed record BenchOptions
 
     /// <summary>Only the Licenses targets (issue 11): a 1,000,000-license plan, assign, pages, contentAccess.</summary>
     public bool Licenses { get; init; }
+
+    /// <summary>Only the contentAccess part of <see cref="Licenses"/>, on a plan of 1,000 licenses: the quick loop for the hot path.</summary>
+    public bool AccessOnly { get; init; }
+
     /// <summary>Persisted operations against their text (issue 12): same load shape as <see cref="Hot"/>.</summary>
     public bool Persisted { get; init; }
 
@@ -55,6 +59,7 @@ internal sealed record BenchOptions
                                   alternating, with the process's peak memory (--plan-size <n> default 1000000, --rounds <n> default 3)
           --licenses              only the Licenses targets: provision 1,000,000, assign 100,000 per call (6 calls),
                                   license pages at depth 1 and 10,001, contentAccess 1/20 keys at 32 clients for 15 s
+          --access                only the contentAccess part of --licenses, on a plan of 1,000 licenses (about a minute)
           --persisted             persisted operations against their text: POST text / id / APQ hash, GET APQ hash;
                                   32 clients, up to 20,000 requests or 15 s each (no dataset)
           --seed <n>              dataset seed (default 42)
@@ -72,8 +77,8 @@ internal sealed record BenchOptions
         var quick = args.Contains("--quick");
         var options = args.Contains("--provision")
             ? new BenchOptions { Provision = true }
-            : args.Contains("--licenses")
-            ? new BenchOptions { Licenses = true, Warmup = 10, Iterations = 100, ConcurrentRequests = 1_000_000, Clients = 32 }
+            : args.Contains("--licenses") || args.Contains("--access")
+            ? new BenchOptions { Licenses = true, AccessOnly = args.Contains("--access"), Warmup = 10, Iterations = 100, ConcurrentRequests = 1_000_000, Clients = 32 }
             : args.Contains("--persisted")
             ? new BenchOptions { Persisted = true, Warmup = 20, Iterations = 50, ConcurrentRequests = 20_000, Clients = 32 }
             : args.Contains("--hot")
@@ -95,7 +100,7 @@ internal sealed record BenchOptions
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
             options = args[i] switch
             {
-                "--quick" or "--hot" or "--provision" or "--licenses" or "--persisted" => options,
+                "--quick" or "--hot" or "--provision" or "--licenses" or "--access" or "--persisted" => options,
                 "--plan-size" => options with { PlanSize = Math.Max(1, int.Parse(Value())) },
                 "--rounds" => options with { Rounds = Math.Max(1, int.Parse(Value())) },
                 "--seed" => options with { Seed = int.Parse(Value()) },

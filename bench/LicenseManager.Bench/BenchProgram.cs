@@ -152,7 +152,7 @@ internal static class BenchProgram
     {
         log.WriteLine();
         log.WriteLine(report);
-        var output = options.Output ?? Path.Combine(RepositoryRoot(), "bench", "results", options.Licenses ? "licenses.md" : options.Persisted ? "persisted.md" : options.Hot ? "hot.md" : "latest.md");
+        var output = options.Output ?? Path.Combine(RepositoryRoot(), "bench", "results", options.AccessOnly ? "access.md" : options.Licenses ? "licenses.md" : options.Persisted ? "persisted.md" : options.Hot ? "hot.md" : "latest.md");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         await File.WriteAllTextAsync(output, report);
         log.WriteLine($"written to {output}");
@@ -161,7 +161,7 @@ internal static class BenchProgram
     private static Task WriteAsync(BenchOptions options, TextWriter log, string table, TimeSpan elapsed, BenchServer server)
     {
         var text = new StringBuilder();
-        text.AppendLine($"# License Manager {(options.Licenses ? "licenses (--licenses)" : options.Persisted ? "persisted operations (--persisted)" : "request path (--hot)")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine($"# License Manager {(options.AccessOnly ? "contentAccess (--access)" : options.Licenses ? "licenses (--licenses)" : options.Persisted ? "persisted operations (--persisted)" : "request path (--hot)")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; "
                         + $"client and server in one process over HTTP/1.1 on 127.0.0.1; {server.DatabaseDescription}. Whole run {elapsed.TotalSeconds:F0} s.");

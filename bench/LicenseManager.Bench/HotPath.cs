@@ -46,6 +46,7 @@ internal static class HotPath
         var runner = new Runner(options, log);
         log.WriteLine("warm-up (JIT tiering), not reported");
         await runner.WarmUpAsync([anonymous, bearer, viewer, list]);
+        await runner.WarmUpConcurrentAsync([anonymous, bearer, viewer, list], TimeSpan.FromSeconds(3));
         (string Name, Func<CancellationToken, Task<bool>> Call)[] scenarios =
         [
             (Baseline, anonymous),
