@@ -68,7 +68,7 @@ internal sealed record BenchOptions
           --concurrent <n>        requests of each concurrent run (default 2000)
           --clients <n>           concurrent clients (default 8)
           --output <file>         where the table is written (default bench/results/latest.md)
-          --only <text>           with --hot: only the baseline and the scenarios whose name contains <text> (profiling)
+          --only <text>           with --hot or --access: only the baseline and the scenarios whose name contains <text> (profiling)
         environment: LM_BENCH_CONNECTION=<connection string> uses that database instead of a throwaway cluster.
         """;
 

@@ -111,6 +111,45 @@ internal sealed class Runner(BenchOptions options, TextWriter log)
         });
     }
 
+    /// <summary>
+    /// The scenarios in turn, <paramref name="rounds"/> times, each for the scenario budget divided by the rounds:
+    /// on a shared 2-core machine the speed drifts by a third between minutes, so a ratio is only fair between
+    /// scenarios measured side by side. One row per scenario over all its rounds (req/s = requests / time under
+    /// load); the log shows each round's throughput against the first scenario of that round.
+    /// </summary>
+    public async Task<IReadOnlyList<Row>> InterleavedAsync(IReadOnlyList<(string Name, Func<CancellationToken, Task<bool>> Call)> scenarios, int rounds)
+    {
+        var budget = options.ScenarioBudget / rounds;
+        var latencies = scenarios.Select(_ => new List<double>()).ToArray();
+        var failures = new int[scenarios.Count];
+        var seconds = new double[scenarios.Count];
+        var cpu = new TimeSpan[scenarios.Count];
+        for (var round = 0; round < rounds; round++)
+        {
+            var perRound = new double[scenarios.Count];
+            for (var i = 0; i < scenarios.Count; i++)
+            {
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var wall = Stopwatch.StartNew();
+                var (all, failed) = await RunClientsAsync(scenarios[i].Call, budget);
+                wall.Stop();
+                cpu[i] += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                seconds[i] += wall.Elapsed.TotalSeconds;
+                latencies[i].AddRange(all);
+                failures[i] += failed;
+                perRound[i] = all.Count / wall.Elapsed.TotalSeconds;
+            }
+
+            log.WriteLine($"  round {round + 1}: " + string.Join(", ", scenarios.Select((s, i) => $"{s.Name} {perRound[i]:F0} req/s ({perRound[i] / perRound[0]:F2}×)")));
+        }
+
+        return scenarios.Select((s, i) => Add(new Row(s.Name, $"conc×{options.Clients}", latencies[i].Count, Median(latencies[i]), P95(latencies[i]),
+            latencies[i].Count / seconds[i], failures[i], Percentile(latencies[i], 0.99))
+        {
+            CpuMicrosPerRequest = latencies[i].Count > 0 ? cpu[i].TotalMicroseconds / latencies[i].Count : null,
+        })).ToList();
+    }
+
     private async Task<(List<double> Latencies, int Failures)> RunClientsAsync(Func<CancellationToken, Task<bool>> call, TimeSpan budget)
     {
         var total = options.ConcurrentRequests;

@@ -24,9 +24,16 @@ public static class GqlRegistration
         services.AddGraphQL(builder => builder
             .AddSchema<AppSchema>()
             .AddSchemaVisitor<FieldRequirementsVisitor>()
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddExecutionStrategy<Execution.QueryExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .AddSystemTextJson(json =>
+            {
+                json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+                json.Converters.Add(new Execution.SerializedListConverter());
+            })
             .AddErrorInfoProvider(sp => new GqlErrorInfoProvider(sp.GetRequiredService<IHostEnvironment>().IsDevelopment())));
 
+        // GraphQL.NET registers its validator with TryAdd; ours wraps it (see PreparedDocumentValidator).
+        services.AddSingleton<GraphQL.Validation.IDocumentValidator>(_ => new Execution.PreparedDocumentValidator(new GraphQL.Validation.DocumentValidator()));
         services.AddSingleton<QueryType>();
         services.AddSingleton<MutationType>();
         services.AddSingleton<NodeInterface>();
