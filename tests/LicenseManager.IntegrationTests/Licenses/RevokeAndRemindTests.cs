@@ -223,16 +223,26 @@ public sealed class RevokeAndRemindTests(LicensesAppFactory app) : IClassFixture
         var plan = await app.PlanAsync(_enterprise, 5, p => p with { IsRevocationCapEnabled = true });
         var admin = await app.UserAsync(IdentityRoles.EnterpriseAdmin, _enterprise);
         await LicenseApi.AssignOkAsync(admin, plan.PlanId, "all1@example.com", "all2@example.com");
+        await app.ScalarAsync("UPDATE licenses.licenses SET status = 2, activated_at = now() WHERE plan_id = @p AND user_email = 'all2@example.com'", ("p", plan.PlanId));
         var input = new { input = new { planId = LicenseApi.PlanId(plan.PlanId) } };
 
         var refused = (await admin.QueryAsync(RevokeAll, input))["revokeAllLicenses"]!;
+        var countsAfterRefusal = await app.CountsAsync(plan.PlanId);
         app.Plans.Set(plan with { IsRevocationCapEnabled = false });
         var done = (await admin.QueryAsync(RevokeAll, input))["revokeAllLicenses"]!;
+        var again = (await admin.QueryAsync(RevokeAll, input))["revokeAllLicenses"]!;
 
         refused["errors"]![0]!["message"]!.GetValue<string>().ShouldBe("Cannot revoke all licenses when revocation cap is enabled for the subscription plan");
+        (countsAfterRefusal.Assigned, countsAfterRefusal.Activated, countsAfterRefusal.Revoked).ShouldBe((1, 1, 0));
         done["numRevoked"]!.GetValue<int>().ShouldBe(2);
+        again["numRevoked"]!.GetValue<int>().ShouldBe(0);
         var counts = await app.CountsAsync(plan.PlanId);
-        (counts.Unassigned, counts.Assigned, counts.Revoked).ShouldBe((5, 0, 2));
+        (counts.Unassigned, counts.Assigned, counts.Activated, counts.Revoked).ShouldBe((5, 0, 0, 2));
+        // History keeps what each license was before (ASSIGNED 1, ACTIVATED 2); each revoked learner gets one mail.
+        (await app.ScalarAsync("SELECT count(*) FROM licenses.license_events WHERE plan_id = @p AND kind = 4 AND status_before = 1", ("p", plan.PlanId))).ShouldBe(1);
+        (await app.ScalarAsync("SELECT count(*) FROM licenses.license_events WHERE plan_id = @p AND kind = 4 AND status_before = 2", ("p", plan.PlanId))).ShouldBe(1);
+        (await app.ScalarAsync("SELECT count(*) FROM licenses.outbox WHERE plan_id = @p AND kind = 'license-revoked'", ("p", plan.PlanId))).ShouldBe(2);
+        (await app.ScalarAsync("SELECT count(*) FROM licenses.licenses WHERE plan_id = @p AND status = 3 AND revoked_at IS NOT NULL", ("p", plan.PlanId))).ShouldBe(2);
     }
 
     [Fact]

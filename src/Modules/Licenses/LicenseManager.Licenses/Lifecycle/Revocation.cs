@@ -32,6 +32,52 @@ internal static class Revocation
         SELECT count(*) FROM revoked
         """;
 
+    /// <summary>
+    /// Every ASSIGNED or ACTIVATED license of the plan, when the cap is off (revokeAllLicenses refuses otherwise):
+    /// no row leaves the database. One statement locks them in id order (as every other locker of licenses does),
+    /// revokes them, records history and queues mail; COPY adds the replacements. A million-license plan costs
+    /// no memory in this process, where loading the rows for <see cref="RevokeAsync"/> cost about 200 bytes each.
+    /// </summary>
+    public static async Task<int> RevokeAllAsync(
+        UnitOfWork unit, LicensePool pool, PlanTerms plan, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (plan.IsRevocationCapEnabled)
+        {
+            throw new InvalidOperationException("Revoking all licenses is refused while the revocation cap is on.");
+        }
+
+        await using var command = unit.Command("""
+            WITH target AS (
+                SELECT id, status FROM licenses.licenses
+                WHERE plan_id = @plan AND status IN (1, 2)
+                ORDER BY id FOR UPDATE
+            ), revoked AS (
+                UPDATE licenses.licenses l SET status = 3, revoked_at = @now
+                FROM target t
+                WHERE l.id = t.id AND l.status IN (1, 2)
+                RETURNING l.id, l.plan_id, l.enterprise_customer_id, l.user_email, t.status AS status_before
+            ), history AS (
+                INSERT INTO licenses.license_events (license_id, plan_id, enterprise_customer_id, kind, actor, at, status_before, status_after, email_before, email_after)
+                SELECT id, plan_id, enterprise_customer_id, 4, @actor, @now, status_before, 3, user_email, user_email FROM revoked
+            ), mail AS (
+                INSERT INTO licenses.outbox (kind, enterprise_customer_id, plan_id, license_id, recipient, payload, created_at, attempts)
+                SELECT 'license-revoked', enterprise_customer_id, plan_id, id, user_email, jsonb_build_object(), @now, 0 FROM revoked
+            )
+            SELECT count(*)::int FROM revoked
+            """);
+        command.Parameters.AddWithValue("plan", plan.PlanId);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("actor", actor);
+        command.CommandTimeout = 600;
+        var revoked = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        if (revoked > 0)
+        {
+            await pool.AddUnassignedAsync(unit, plan.PlanId, plan.EnterpriseCustomerId, revoked, cancellationToken);
+        }
+
+        return revoked;
+    }
+
     public static async Task<Outcome> RevokeAsync(
         UnitOfWork unit, LicensePool pool, PlanTerms plan, IReadOnlyList<License> targets, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {

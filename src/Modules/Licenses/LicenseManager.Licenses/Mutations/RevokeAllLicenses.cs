@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using LicenseManager.Identity.Contracts;
-using LicenseManager.Licenses.Data;
 using LicenseManager.Licenses.Domain;
 using LicenseManager.Licenses.Gql;
 using LicenseManager.Licenses.Lifecycle;
@@ -12,7 +11,7 @@ using LicenseManager.Subscriptions.Contracts;
 
 namespace LicenseManager.Licenses.Mutations;
 
-/// <summary>All or nothing, refused while the plan's revocation cap is on.</summary>
+/// <summary>All or nothing, refused while the plan's revocation cap is on; set-based, see <see cref="Revocation.RevokeAllAsync"/>.</summary>
 [Description("Revokes every assigned and activated license of the plan; refused while the revocation cap is enabled.")]
 [Error<PlanNotFoundError>, Error<RevokeAllCapEnabledError>, Error<RenewalLockedError>]
 internal sealed class RevokeAllLicenses
@@ -37,8 +36,6 @@ internal sealed class RevokeAllLicenses
             return new RevokeAllCapEnabledError();
         }
 
-        var targets = await LicenseSelection.LockMatchingAsync(unit, plan.PlanId, where: null, [LicenseStatus.Assigned, LicenseStatus.Activated], cancellationToken);
-        var outcome = await Revocation.RevokeAsync(unit, pool, plan, targets, Actors.Describe(actor), now, cancellationToken);
-        return new Payload(outcome.Revoked.Count);
+        return new Payload(await Revocation.RevokeAllAsync(unit, pool, plan, Actors.Describe(actor), now, cancellationToken));
     }
 }
