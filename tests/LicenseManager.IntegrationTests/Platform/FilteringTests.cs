@@ -75,6 +75,10 @@ public sealed class FilteringTests(ProbeAppFactory factory) : IClassFixture<Prob
     [InlineData("{ nameCi: { eq: \"ALPHA\" } }", "alpha")]
     [InlineData("{ nameCi: { in: [\"Echo\", \"DELTA\"] } }", "delta echo")]
     [InlineData("{ nameCi: { neq: \"Bravo\" } }", "alpha charlie delta echo foxtrot")]
+    // Declared stored lower-cased: substring operations as LIKE against the lower-cased input.
+    [InlineData("{ nameCi: { contains: \"LPH\" } }", "alpha")]
+    [InlineData("{ nameCi: { nstartsWith: \"C\", endsWith: \"O\" } }", "bravo echo")]
+    [InlineData("{ nameCi: { contains: \"_\" } }", "")]
     public async Task Probes_Where_ReturnsMatchingRows(string where, string expected)
     {
         var data = await factory.CreateGqlClient().QueryAsync($"{{ probes(where: {where}, first: 50, order: [{{ name: ASC }}]) {{ nodes {{ name }} }} }}");

@@ -63,7 +63,7 @@ public sealed class ProbeAppFactory : AppFactory
             .Filter("nicknameCi", p => p.Nickname)
             .IgnoreCase("nicknameCi")
             .Filter("nameCi", p => p.Name)
-            .IgnoreCase("nameCi");
+            .IgnoreCase("nameCi", storedLowerCase: true);
 
         public const int CounterSentinel = 1_000_000;
 

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LicenseManager.Platform.Gql.Filtering;
 
 /// <summary>
-/// String operations of a field declared case-insensitive: substring matches as <c>ILIKE</c> with the
+/// String operations of a field declared case-insensitive: substring matches as <c>ILIKE</c> (or, for a column
+/// stored lower-cased, <c>LIKE</c> with the lower-cased input) with the
 /// client's text escaped (so <c>%</c> and <c>_</c> match themselves), which a <c>pg_trgm</c> GIN index
 /// (<c>gin_trgm_ops</c>) serves; equality against the lower-cased input (the column is stored lower-cased).
 /// </summary>
@@ -14,6 +15,9 @@ internal static class CaseInsensitive
 {
     private static readonly System.Reflection.MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions)
         .GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string)])!;
+
+    private static readonly System.Reflection.MethodInfo ExactLike = typeof(DbFunctionsExtensions)
+        .GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string)])!;
 
     public static IDictionary<string, object?> Normalize(IDictionary<string, object?> operations)
     {
@@ -32,10 +36,13 @@ internal static class CaseInsensitive
         return normalized;
     }
 
-    /// <summary><c>member ILIKE @pattern</c> for <c>contains</c>, <c>startsWith</c> or <c>endsWith</c>.</summary>
-    public static Expression Like(Expression member, string op, string text, bool negate)
+    /// <summary>
+    /// <c>member ILIKE @pattern</c> for <c>contains</c>, <c>startsWith</c> or <c>endsWith</c>; <c>member LIKE
+    /// lower(@pattern)</c> for a column stored lower-cased (case folding per row is what makes ILIKE slow).
+    /// </summary>
+    public static Expression Like(Expression member, string op, string text, bool negate, bool storedLowerCase = false)
     {
-        var escaped = Escape(text);
+        var escaped = Escape(storedLowerCase ? text.ToLowerInvariant() : text);
         var pattern = op switch
         {
             "contains" => $"%{escaped}%",
@@ -43,7 +50,7 @@ internal static class CaseInsensitive
             "endsWith" => $"%{escaped}",
             _ => throw new InvalidOperationException($"Unknown string operation '{op}'."),
         };
-        Expression like = Expression.Call(ILike, Expression.Constant(EF.Functions), member, ExpressionValues.Parameter(pattern, typeof(string)));
+        Expression like = Expression.Call(storedLowerCase ? ExactLike : ILike, Expression.Constant(EF.Functions), member, ExpressionValues.Parameter(pattern, typeof(string)));
         if (negate)
         {
             // SQL's NOT (NULL ILIKE …) is NULL, i.e. not matched; "does not contain" should keep NULLs, as the exact-case form does.

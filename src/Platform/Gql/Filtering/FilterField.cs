@@ -8,6 +8,9 @@ public sealed record FilterField(string Name, LambdaExpression Selector)
     /// <summary>A string compared case-insensitively (see <c>EntityConventions.IgnoreCase</c>).</summary>
     public bool IgnoreCase { get; init; }
 
+    /// <summary>With <see cref="IgnoreCase"/>: the column holds lower-cased text only, so substring operations use LIKE.</summary>
+    public bool StoredLowerCase { get; init; }
+
     public Type ValueType => Selector.ReturnType;
 
     /// <summary>The type without <see cref="Nullable{T}"/>: what picks the operation input.</summary>

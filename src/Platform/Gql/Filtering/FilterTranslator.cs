@@ -49,10 +49,10 @@ public sealed class FilterTranslator<T>(EntityConventions<T> conventions)
         var field = conventions.Filters.FirstOrDefault(f => f.Name == name)
             ?? throw new InvalidOperationException($"'{name}' is not a filterable field of {conventions.Name}.");
         var member = new ParameterReplacer(field.Selector.Parameters[0], _entity).Visit(field.Selector.Body);
-        return Operations(member, operations, field.IgnoreCase);
+        return Operations(member, operations, field.IgnoreCase, field.StoredLowerCase);
     }
 
-    private Expression? Operations(Expression member, IDictionary<string, object?> operations, bool ignoreCase)
+    private Expression? Operations(Expression member, IDictionary<string, object?> operations, bool ignoreCase, bool storedLowerCase)
     {
         if (ignoreCase)
         {
@@ -66,13 +66,13 @@ public sealed class FilterTranslator<T>(EntityConventions<T> conventions)
             {
                 "eq" => value is null ? Comparisons.IsNull(member) : Comparisons.Equal(member, Value(value, member.Type)),
                 "neq" => value is null ? Expression.Not(Comparisons.IsNull(member)) : Expression.Not(Comparisons.Equal(member, Value(value, member.Type))),
-                "and" => value is null ? null : Combine(Nested(value, o => Operations(member, o, ignoreCase)), Expression.AndAlso),
-                "or" => value is null ? null : Combine(Nested(value, o => Operations(member, o, ignoreCase)), Expression.OrElse),
+                "and" => value is null ? null : Combine(Nested(value, o => Operations(member, o, ignoreCase, storedLowerCase)), Expression.AndAlso),
+                "or" => value is null ? null : Combine(Nested(value, o => Operations(member, o, ignoreCase, storedLowerCase)), Expression.OrElse),
                 _ when value is null => null,
                 "in" => In(member, (IEnumerable)value),
                 "nin" => Expression.Not(In(member, (IEnumerable)value)),
                 "contains" or "ncontains" or "startsWith" or "nstartsWith" or "endsWith" or "nendsWith" when ignoreCase =>
-                    CaseInsensitive.Like(member, op.TrimStart('n'), (string)value, negate: op.StartsWith('n')),
+                    CaseInsensitive.Like(member, op.TrimStart('n'), (string)value, negate: op.StartsWith('n'), storedLowerCase),
                 "contains" => StringCall(member, nameof(string.Contains), value),
                 "ncontains" => Expression.Not(StringCall(member, nameof(string.Contains), value)),
                 "startsWith" => StringCall(member, nameof(string.StartsWith), value),

@@ -18,5 +18,6 @@ internal static class LicenseConventions
         .FilterAndSort("lastRemindedAt", l => l.LastRemindedAt, index: "ix_licenses_plan_id_last_reminded_at_id")
         .Filter("revokedAt", l => l.RevokedAt)
         .Filter("autoApplied", l => l.AutoApplied)
-        .IgnoreCase("userEmail");
+        // Emails are stored normalised (Emails.Normalize: trimmed, lower-cased), so substring filters need no ILIKE.
+        .IgnoreCase("userEmail", storedLowerCase: true);
 }
