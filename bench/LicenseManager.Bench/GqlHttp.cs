@@ -39,7 +39,15 @@ internal sealed class GqlHttp : IDisposable
     {
         using var request = Request(body, authenticated);
         using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        return response.IsSuccessStatusCode;
+        if (!response.IsSuccessStatusCode)
+        {
+            return false;
+        }
+
+        // A field error still answers 200: a response with top-level "errors" (GraphQL.NET writes them first) is a
+        // failure too ("zero errors" is a target); a mutation payload's own "errors" field is data.
+        var text = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return !text.AsSpan().StartsWith("{\"errors\""u8);
     }
 
     public async Task<bool> GetAsync(string path, CancellationToken cancellationToken)

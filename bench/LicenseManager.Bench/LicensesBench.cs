@@ -189,6 +189,22 @@ internal static class LicensesBench
         await hot.InterleavedAsync([.. hotScenarios.Where(s => s.Name == Baseline || options.Only is null || s.Name.Contains(options.Only, StringComparison.Ordinal))], rounds: 5);
         runner.Rows.AddRange(hot.Rows);
 
+        // Last, because it empties the plan: every assigned and activated license revoked and replaced, one statement + COPY.
+        if (!options.AccessOnly && !stopping.IsCancellationRequested)
+        {
+            http.Token = adminToken;
+            var revokeAll = Stopwatch.StartNew();
+            var revoked = await http.QueryAsync(GqlHttp.Body(
+                "mutation($input: RevokeAllLicensesInput!) { revokeAllLicenses(input: $input) { numRevoked errors { __typename } } }",
+                new { input = new { planId = planNode } }));
+            revokeAll.Stop();
+            var count = revoked["revokeAllLicenses"]!["numRevoked"]!.GetValue<int>();
+            Expect(count == AssignedTotal + 1, $"revokeAllLicenses revoked {revoked}");
+            runner.Rows.Add(new Row($"revokeAllLicenses, {count:N0} assigned/activated licenses of the plan (one mutation)",
+                "once", 1, revokeAll.Elapsed.TotalMilliseconds, revokeAll.Elapsed.TotalMilliseconds, null, 0, revokeAll.Elapsed.TotalMilliseconds));
+            log.WriteLine($"  revokeAllLicenses {count:N0}: {revokeAll.Elapsed.TotalSeconds:F2} s");
+        }
+
         log.WriteLine($"provisioning {planSize:N0}: {provision.Elapsed.TotalSeconds:F1} s");
         await write(runner.Table(Baseline) + Environment.NewLine + ratios, total.Elapsed, server);
         return runner.Rows.Any(r => r.Failures > 0) ? 1 : 0;
