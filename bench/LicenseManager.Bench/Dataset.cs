@@ -91,6 +91,17 @@ internal sealed class Dataset(BenchOptions options)
 
         http.Token = await http.PasswordTokenAsync(OperatorEmail, OperatorPassword);
 
+        // createCatalog refuses an enterprise without an agreement (issue 10); creating it again is idempotent.
+        var agreement = await http.QueryAsync(GqlHttp.Body("""
+            mutation($input: CreateCustomerAgreementInput!) {
+              createCustomerAgreement(input: $input) { customerAgreement { id } errors { __typename ... on Error { message } } }
+            }
+            """, new { input = new { enterpriseCustomerId = EnterpriseId, enterpriseCustomerName = $"Bench {options.Seed}" } }));
+        if (agreement["createCustomerAgreement"]?["customerAgreement"] is null)
+        {
+            throw new InvalidOperationException($"createCustomerAgreement refused: {agreement.ToJsonString()}");
+        }
+
         // Unique per run, so that LM_BENCH_CONNECTION can be reused (titles are unique per enterprise).
         var run = $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}";
         const int smallCatalogs = 12;
