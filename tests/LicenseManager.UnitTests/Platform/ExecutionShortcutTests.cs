@@ -35,6 +35,7 @@ public sealed class ExecutionShortcutTests
         { "{ items { name missing } }", null, false },
         { "{ items { name broken } }", null, false },
         { "{ strictItemsWithNull { name } }", null, false },
+        { "{ foreignItems { name } }", null, false },
     };
 
     [Theory]
@@ -180,6 +181,8 @@ public sealed class ExecutionShortcutTests
             Field<NonNullGraphType<ListGraphType<NonNullGraphType<ItemType>>>>("items").Resolve(_ => Items);
             Field<ListGraphType<ItemType>>("nullableItems").Resolve(_ => new[] { Items[0], null, Items[1] });
             Field<ListGraphType<NonNullGraphType<ItemType>>>("strictItemsWithNull").Resolve(_ => new[] { Items[0], null });
+            // An item that is no Item: ObjectGraphType<Item> refuses it (IsTypeOf).
+            Field<ListGraphType<ItemType>>("foreignItems").Resolve(_ => new object[] { Items[0], new { Name = "impostor" } });
             Field<ListGraphType<StringGraphType>>("echo")
                 .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("values")
                 .Argument<IntGraphType>("n")

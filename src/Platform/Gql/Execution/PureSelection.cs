@@ -98,11 +98,14 @@ internal sealed class PureSelection
     /// <summary>
     /// Reads and serializes every selected value of every item, or returns <c>null</c> when the general path must
     /// answer instead because it would report an error: a null item or value the schema forbids, a scalar that
-    /// refuses a value, or a value that is not there yet (a task or data loader). Reads have no side effects, so
+    /// refuses a value, an item that is not of the object type, or a value that is not there yet (a task or data
+    /// loader). Reads have no side effects, so
     /// the general path may read them again.
     /// </summary>
-    public PureObjectList? TryComplete(IList items, bool nullableItems)
+    public PureObjectList? TryComplete(IList items, bool nullableItems, IObjectGraphType itemType)
     {
+        // GraphQL.NET checks each item against the type (ObjectGraphType<T>: "is T") before reading its fields.
+        var typeCheck = itemType.SkipTypeCheck ? null : itemType.IsTypeOf;
         var values = new object?[items.Count * _fields.Length];
         var context = new ResolveFieldContext();
         for (var i = 0; i < items.Count; i++)
@@ -118,7 +121,7 @@ internal sealed class PureSelection
                 continue;
             }
 
-            if (item is IDataLoaderResult)
+            if (item is IDataLoaderResult || (typeCheck is not null && !typeCheck(item)))
             {
                 return null;
             }

@@ -27,7 +27,7 @@ public sealed class QueryExecutionStrategy : ParallelExecutionStrategy
         if (itemType is IObjectGraphType objectType
             && parent.Result is System.Collections.IList items
             && PureSelection.For(parent.Field!, objectType, CollectPlainFields) is { } selection
-            && selection.TryComplete(items, nullable) is { } completed)
+            && selection.TryComplete(items, nullable, objectType) is { } completed)
         {
             parent.SerializedResult = completed;
             return Task.CompletedTask;

@@ -27,7 +27,7 @@ internal sealed class Entitlements(
     LearnerLicenses licenses, IPlanTerms planTerms, ICatalogMembership membership, TimeProvider clock, IOptions<LicensesOptions> options)
 {
     private readonly TimedCache<Guid, PlanTerms?> _plans = new(clock, options.Value.EntitlementCacheDuration);
-    private readonly TimedCache<(Guid Catalog, string Key), bool> _membership = new(clock, options.Value.EntitlementCacheDuration);
+    private readonly CatalogKeyCache _membership = new(clock, options.Value.EntitlementCacheDuration);
     private readonly ActivatedLicenseCache _activated = new(clock, options.Value.EntitlementCacheDuration);
     private readonly ChecksumSigner? _signer = options.Value.ChecksumSecret is { Length: > 0 } secret ? new(System.Text.Encoding.UTF8.GetBytes(secret)) : null;
 
@@ -54,15 +54,17 @@ internal sealed class Entitlements(
         var contained = await ContainedAsync(held, plans, keys, now, cancellationToken);
 
         var result = new List<ContentAccess>(keys.Count);
-        foreach (var key in keys)
+        for (var k = 0; k < keys.Count; k++)
         {
+            var key = keys[k];
             License? best = null;
             PlanTerms? bestPlan = null;
             var reason = ContentAccessDenialReason.NoLicense;
             foreach (var license in held)
             {
                 var plan = plans[license.SubscriptionPlanId];
-                var denial = Decide(license, plan, key, contained, now);
+                var inCatalog = plan?.CatalogId is { } catalog && contained.TryGetValue(catalog, out var ofCatalog) && ofCatalog[k];
+                var denial = Decide(license, plan, inCatalog, now);
                 if (denial is null)
                 {
                     if (bestPlan is null || plan!.ExpirationDate > bestPlan.ExpirationDate
@@ -88,7 +90,11 @@ internal sealed class Entitlements(
 
     /// <summary>Why <paramref name="license"/> does not open <paramref name="key"/> now, or null when it does.</summary>
     public static ContentAccessDenialReason? Decide(
-        License license, PlanTerms? plan, string key, IReadOnlySet<(Guid Catalog, string Key)> contained, DateTimeOffset now)
+        License license, PlanTerms? plan, string key, IReadOnlySet<(Guid Catalog, string Key)> contained, DateTimeOffset now) =>
+        Decide(license, plan, plan?.CatalogId is { } catalog && contained.Contains((catalog, key)), now);
+
+    /// <summary>The same, with the key's membership in the plan's catalog already known.</summary>
+    public static ContentAccessDenialReason? Decide(License license, PlanTerms? plan, bool inPlanCatalog, DateTimeOffset now)
     {
         if (plan is null || !plan.IsActive)
         {
@@ -105,7 +111,7 @@ internal sealed class Entitlements(
             return ContentAccessDenialReason.PlanExpired;
         }
 
-        if (plan.CatalogId is not { } catalog || !contained.Contains((catalog, key)))
+        if (!inPlanCatalog)
         {
             return ContentAccessDenialReason.NotInCatalog;
         }
@@ -124,35 +130,21 @@ internal sealed class Entitlements(
         _ => 5,
     };
 
-    private async Task<IReadOnlySet<(Guid Catalog, string Key)>> ContainedAsync(
+    /// <summary>Per catalog of a plan in effect (usually one), whether it holds each key: one membership query per catalog for the keys not cached.</summary>
+    private async Task<Dictionary<Guid, bool[]>> ContainedAsync(
         IReadOnlyList<License> held, IReadOnlyDictionary<Guid, PlanTerms?> plans, IReadOnlyList<string> keys, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Only catalogs of plans in effect can grant; one membership query per such catalog (usually one).
-        var catalogs = held.Select(l => plans[l.SubscriptionPlanId]).OfType<PlanTerms>()
-            .Where(p => p.IsInEffect(now) && p.CatalogId is not null).Select(p => p.CatalogId!.Value).Distinct().ToList();
-        var pairs = catalogs.SelectMany(c => keys.Select(k => (c, k))).ToList();
-        if (pairs.Count == 0)
+        // Only catalogs of plans in effect can grant.
+        var contained = new Dictionary<Guid, bool[]>();
+        foreach (var license in held)
         {
-            return new HashSet<(Guid, string)>();
+            if (plans[license.SubscriptionPlanId] is { CatalogId: { } catalog } plan && plan.IsInEffect(now) && !contained.ContainsKey(catalog))
+            {
+                contained[catalog] = await _membership.ContainsAsync(
+                    catalog, keys, missing => membership.ContainedKeysAsync(catalog, missing, cancellationToken));
+            }
         }
 
-        var answers = await _membership.GetManyAsync(
-            pairs,
-            async missing =>
-            {
-                var found = new Dictionary<(Guid Catalog, string Key), bool>();
-                foreach (var group in missing.GroupBy(p => p.Catalog))
-                {
-                    var inCatalog = await membership.ContainedKeysAsync(group.Key, group.Select(p => p.Key).ToList(), cancellationToken);
-                    foreach (var pair in group)
-                    {
-                        found[pair] = inCatalog.Contains(pair.Key);
-                    }
-                }
-
-                return found;
-            },
-            _ => false);
-        return answers.Where(a => a.Value).Select(a => a.Key).ToHashSet();
+        return contained;
     }
 }
