@@ -163,6 +163,15 @@ public sealed class GqlHttpEndpoint(
             return null;
         }
 
+        if (http.Request.ContentLength is { } length and > 0 and <= 64 * 1024)
+        {
+            // The usual request says how long it is: read it into an array of that size (the loop below allocates a
+            // 16 KB chunk and a growing stream for every request). A body that ends early fails in Kestrel as before.
+            var body = new byte[length];
+            await http.Request.Body.ReadExactlyAsync(body, http.RequestAborted);
+            return body;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
