@@ -55,6 +55,47 @@ public sealed class ConcurrentWritesTests(LicensesAppFactory app) : IClassFixtur
         rows.ShouldBe((counts.Unassigned * 1000000) + (counts.Assigned * 10000) + (counts.Revoked * 100) + counts.Activated);
     }
 
+    [Fact]
+    public async Task RevokeAll_WhileAssigningAndReminding_AllSucceed_EveryAssignedLicenseRevokedOrKept()
+    {
+        var enterprise = Guid.NewGuid();
+        var plan = await app.PlanAsync(enterprise, 40);
+        var admin = await app.UserAsync(IdentityRoles.EnterpriseAdmin, enterprise);
+        await LicenseApi.AssignOkAsync(admin, plan.PlanId, Enumerable.Range(0, 10).Select(i => $"held{i}@example.com").ToArray());
+        var planId = LicenseApi.PlanId(plan.PlanId);
+
+        var work = new List<Task<JsonNode>>
+        {
+            Run(admin, """
+                mutation($input: RevokeAllLicensesInput!) { revokeAllLicenses(input: $input) { numRevoked errors { ... on Error { code } } } }
+                """, "revokeAllLicenses", new { planId }),
+        };
+        for (var i = 0; i < 10; i++)
+        {
+            work.Add(LicenseApi.AssignOkAsync(admin, plan.PlanId, $"new{i}@example.com"));
+            if (i % 2 == 0)
+            {
+                work.Add(Run(admin, Remind, "remindLicenses", new { planId, all = true }));
+            }
+        }
+
+        var payloads = await Task.WhenAll(work);
+
+        // Reminding may find nothing pending once everything is revoked; that is its only allowed error.
+        payloads.Where(p => p["numReminded"] is null).ShouldAllBe(p => p["errors"] == null);
+        payloads.Where(p => p["numReminded"] is not null).SelectMany(p => p["errors"]?.AsArray() ?? [])
+            .ShouldAllBe(e => e!["code"]!.GetValue<string>() == "NO_PENDING_LICENSE");
+        var revoked = payloads[0]["numRevoked"]!.GetValue<int>();
+        var counts = await app.CountsAsync(plan.PlanId);
+        // The 10 held are revoked for sure, the 10 new ones if assigned first; each revoked one is replaced.
+        revoked.ShouldBeInRange(10, 20);
+        (counts.Revoked, counts.Assigned + counts.Revoked, counts.Unassigned).ShouldBe((revoked, 20L, 20L + revoked));
+        var rows = await app.ScalarAsync(
+            "SELECT count(*) FILTER (WHERE status = 0) * 10000 + count(*) FILTER (WHERE status = 1) * 100 + count(*) FILTER (WHERE status = 3) FROM licenses.licenses WHERE plan_id = @p",
+            ("p", plan.PlanId));
+        rows.ShouldBe((counts.Unassigned * 10000) + (counts.Assigned * 100) + counts.Revoked);
+    }
+
     private static async Task<JsonNode> Run(GqlClient admin, string mutation, string field, object input) =>
         (await admin.QueryAsync(mutation, new { input }))[field]!;
 }
