@@ -15,11 +15,12 @@ public sealed class EntitlementDecisionTests
 
     private static License Held(LicenseStatus status) => new() { Id = Guid.NewGuid(), Status = status };
 
-    private static readonly HashSet<(Guid, string)> Contained = [(Catalog, "in")];
+    /// <summary>The plan's catalog holds "in" and nothing else (the check takes that answer as a bool).</summary>
+    private static bool InCatalog(string key) => key == "in";
 
     [Fact]
     public void Activated_InEffect_InCatalog_Granted() =>
-        Entitlements.Decide(Held(LicenseStatus.Activated), Plan(), "in", Contained, Now).ShouldBeNull();
+        Entitlements.Decide(Held(LicenseStatus.Activated), Plan(), InCatalog("in"), Now).ShouldBeNull();
 
     [Theory]
     [InlineData(false, -10, 10, "in", (int)LicenseStatus.Activated, (int)ContentAccessDenialReason.PlanInactive)]
@@ -30,21 +31,21 @@ public sealed class EntitlementDecisionTests
     [InlineData(true, -10, 10, "out", (int)LicenseStatus.Assigned, (int)ContentAccessDenialReason.NotInCatalog)]
     [InlineData(false, 1, 10, "in", (int)LicenseStatus.Assigned, (int)ContentAccessDenialReason.PlanInactive)]
     public void Denied_ForTheFirstFailingRule(bool active, int start, int end, string key, int status, int expected) =>
-        Entitlements.Decide(Held((LicenseStatus)status), Plan(active, start, end), key, Contained, Now).ShouldBe((ContentAccessDenialReason)expected);
+        Entitlements.Decide(Held((LicenseStatus)status), Plan(active, start, end), InCatalog(key), Now).ShouldBe((ContentAccessDenialReason)expected);
 
     [Fact]
     public void Dates_AreInclusiveAtBothEnds()
     {
         var plan = Plan() with { StartDate = Now, ExpirationDate = Now };
 
-        Entitlements.Decide(Held(LicenseStatus.Activated), plan, "in", Contained, Now).ShouldBeNull();
-        Entitlements.Decide(Held(LicenseStatus.Activated), plan, "in", Contained, Now.AddTicks(1)).ShouldBe(ContentAccessDenialReason.PlanExpired);
-        Entitlements.Decide(Held(LicenseStatus.Activated), plan, "in", Contained, Now.AddTicks(-1)).ShouldBe(ContentAccessDenialReason.PlanNotStarted);
+        Entitlements.Decide(Held(LicenseStatus.Activated), plan, InCatalog("in"), Now).ShouldBeNull();
+        Entitlements.Decide(Held(LicenseStatus.Activated), plan, InCatalog("in"), Now.AddTicks(1)).ShouldBe(ContentAccessDenialReason.PlanExpired);
+        Entitlements.Decide(Held(LicenseStatus.Activated), plan, InCatalog("in"), Now.AddTicks(-1)).ShouldBe(ContentAccessDenialReason.PlanNotStarted);
     }
 
     [Fact]
     public void UnknownPlan_TreatedAsInactive() =>
-        Entitlements.Decide(Held(LicenseStatus.Activated), null, "in", Contained, Now).ShouldBe(ContentAccessDenialReason.PlanInactive);
+        Entitlements.Decide(Held(LicenseStatus.Activated), null, InCatalog("in"), Now).ShouldBe(ContentAccessDenialReason.PlanInactive);
 
     [Fact]
     public void Closeness_NotActivatedIsNearestToGranting() =>

@@ -88,12 +88,10 @@ internal sealed class Entitlements(
         return result;
     }
 
-    /// <summary>Why <paramref name="license"/> does not open <paramref name="key"/> now, or null when it does.</summary>
-    public static ContentAccessDenialReason? Decide(
-        License license, PlanTerms? plan, string key, IReadOnlySet<(Guid Catalog, string Key)> contained, DateTimeOffset now) =>
-        Decide(license, plan, plan?.CatalogId is { } catalog && contained.Contains((catalog, key)), now);
-
-    /// <summary>The same, with the key's membership in the plan's catalog already known.</summary>
+    /// <summary>
+    /// Why <paramref name="license"/> does not open a key now, or null when it does; <paramref name="inPlanCatalog"/>:
+    /// the plan has a catalog and it holds the key.
+    /// </summary>
     public static ContentAccessDenialReason? Decide(License license, PlanTerms? plan, bool inPlanCatalog, DateTimeOffset now)
     {
         if (plan is null || !plan.IsActive)
