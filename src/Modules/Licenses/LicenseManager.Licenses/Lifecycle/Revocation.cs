@@ -16,21 +16,32 @@ internal static class Revocation
 {
     public sealed record Outcome(IReadOnlyList<(License License, LicenseStatus OriginalStatus)> Revoked, IReadOnlyList<License> RefusedByCap);
 
-    private const string RevokeSql = """
-        WITH revoked AS (
-            UPDATE licenses.licenses SET status = 3, revoked_at = @now
-            WHERE id = ANY(@ids) AND status IN (1, 2)
-            RETURNING id, plan_id, enterprise_customer_id, user_email
+    /// <summary>
+    /// Revokes the rows of <c>target(id, status)</c> that are still ASSIGNED or ACTIVATED, records their history
+    /// (with the status each had) and queues their mail; answers how many. Each caller puts its own target first.
+    /// </summary>
+    private const string RevokeTargets = """
+        , revoked AS (
+            UPDATE licenses.licenses l SET status = 3, revoked_at = @now
+            FROM target t
+            WHERE l.id = t.id AND l.status IN (1, 2)
+            RETURNING l.id, l.plan_id, l.enterprise_customer_id, l.user_email, t.status AS status_before
         ), history AS (
             INSERT INTO licenses.license_events (license_id, plan_id, enterprise_customer_id, kind, actor, at, status_before, status_after, email_before, email_after)
-            SELECT r.id, r.plan_id, r.enterprise_customer_id, 4, @actor, @now, o.status, 3, r.user_email, r.user_email
-            FROM revoked r JOIN unnest(@ids, @statuses) AS o(id, status) ON o.id = r.id
+            SELECT id, plan_id, enterprise_customer_id, 4, @actor, @now, status_before, 3, user_email, user_email FROM revoked
         ), mail AS (
             INSERT INTO licenses.outbox (kind, enterprise_customer_id, plan_id, license_id, recipient, payload, created_at, attempts)
             SELECT 'license-revoked', enterprise_customer_id, plan_id, id, user_email, jsonb_build_object(), @now, 0 FROM revoked
         )
-        SELECT count(*) FROM revoked
+        SELECT count(*)::int FROM revoked
         """;
+
+    /// <summary>Licenses already locked by the caller, with the status each had.</summary>
+    private const string RevokeListed = "WITH target AS (SELECT id, status FROM unnest(@ids, @statuses) AS o(id, status))" + RevokeTargets;
+
+    /// <summary>Every live license of the plan, locked here in id order as every other locker of licenses does.</summary>
+    private const string RevokeEveryLive =
+        "WITH target AS (SELECT id, status FROM licenses.licenses WHERE plan_id = @plan AND status IN (1, 2) ORDER BY id FOR UPDATE)" + RevokeTargets;
 
     /// <summary>
     /// Every ASSIGNED or ACTIVATED license of the plan, when the cap is off (revokeAllLicenses refuses otherwise):
@@ -46,25 +57,7 @@ internal static class Revocation
             throw new InvalidOperationException("Revoking all licenses is refused while the revocation cap is on.");
         }
 
-        await using var command = unit.Command("""
-            WITH target AS (
-                SELECT id, status FROM licenses.licenses
-                WHERE plan_id = @plan AND status IN (1, 2)
-                ORDER BY id FOR UPDATE
-            ), revoked AS (
-                UPDATE licenses.licenses l SET status = 3, revoked_at = @now
-                FROM target t
-                WHERE l.id = t.id AND l.status IN (1, 2)
-                RETURNING l.id, l.plan_id, l.enterprise_customer_id, l.user_email, t.status AS status_before
-            ), history AS (
-                INSERT INTO licenses.license_events (license_id, plan_id, enterprise_customer_id, kind, actor, at, status_before, status_after, email_before, email_after)
-                SELECT id, plan_id, enterprise_customer_id, 4, @actor, @now, status_before, 3, user_email, user_email FROM revoked
-            ), mail AS (
-                INSERT INTO licenses.outbox (kind, enterprise_customer_id, plan_id, license_id, recipient, payload, created_at, attempts)
-                SELECT 'license-revoked', enterprise_customer_id, plan_id, id, user_email, jsonb_build_object(), @now, 0 FROM revoked
-            )
-            SELECT count(*)::int FROM revoked
-            """);
+        await using var command = unit.Command(RevokeEveryLive);
         command.Parameters.AddWithValue("plan", plan.PlanId);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("actor", actor);
@@ -107,7 +100,7 @@ internal static class Revocation
             return new Outcome([], refused);
         }
 
-        await using (var command = unit.Command(RevokeSql))
+        await using (var command = unit.Command(RevokeListed))
         {
             command.Parameters.AddWithValue("ids", revoke.Select(r => r.Item1.Id).ToArray());
             command.Parameters.AddWithValue("statuses", revoke.Select(r => (int)r.Item2).ToArray());
